@@ -54,3 +54,6 @@ export function loghubSystems(): string[] {
     .filter((entry) => statSync(join(dir, entry)).isDirectory())
     .sort();
 }
+
+export type { ReadmeExample } from "./readme-examples.js";
+export { readmeExamples, runReadmeExample } from "./readme-examples.js";
