@@ -1,0 +1,326 @@
+import {
+  type AggregatedLogWindow,
+  type Diagnostic,
+  diagnosticValue,
+  MAX_WINDOW_SIZE_SECONDS,
+  ServiceNameSchema,
+  toEpochMillis,
+} from "@logfeat/schema";
+
+/**
+ * What the 11 features are computed from, whichever way the window was stored:
+ * the level counts, the present durations sorted ascending, and the number of
+ * distinct message hashes and error codes.
+ */
+export interface WindowContent {
+  total: number;
+  debug: number;
+  info: number;
+  warning: number;
+  error: number;
+  critical: number;
+  /** Present durations in milliseconds, ascending (a fresh array the caller may keep). */
+  sortedDurations: Float64Array;
+  uniqueMessages: number;
+  uniqueErrorCodes: number;
+}
+
+/** The result of reading a window: its content, or the diagnostic that says how it breaks the contract. */
+export type WindowReading =
+  | { readonly ok: true; readonly content: WindowContent }
+  | { readonly ok: false; readonly diagnostic: Diagnostic };
+
+interface LevelTally {
+  debug: number;
+  info: number;
+  warning: number;
+  error: number;
+  critical: number;
+  durations: number;
+}
+
+const NO_DURATIONS = new Float64Array(0);
+
+/**
+ * Checks a window against the contract and reads what the features need.
+ * From `summary` when present (fast path), else from `logs`. When both are
+ * present the logs are still walked once for the contract checks (service,
+ * bounds, field types) and their level counts and number of durations must
+ * agree with the summary (`summary_mismatch`); the distinct hash and code sets
+ * are taken from the summary without being rebuilt. Never throws.
+ */
+export function readWindow(window: AggregatedLogWindow): WindowReading {
+  const shapeProblem = checkWindowShape(window);
+  if (shapeProblem !== null) return { ok: false, diagnostic: shapeProblem };
+  const { logs, summary } = window;
+  if (summary !== null) {
+    const summaryProblem = checkSummary(window);
+    if (summaryProblem !== null) return { ok: false, diagnostic: summaryProblem };
+    if (logs !== null) {
+      const tally: LevelTally = { debug: 0, info: 0, warning: 0, error: 0, critical: 0, durations: 0 };
+      const logProblem = scanLogs(window, logs, tally, null, null, null);
+      if (logProblem !== null) return { ok: false, diagnostic: logProblem };
+      const mismatch = compareSummaryWithLogs(window, logs.length, tally);
+      if (mismatch !== null) return { ok: false, diagnostic: mismatch };
+    }
+    const counts = summary.level_counts;
+    const sortedDurations = summary.durations_ms.slice().sort();
+    return {
+      ok: true,
+      content: {
+        total: summary.total_events,
+        debug: counts.DEBUG,
+        info: counts.INFO,
+        warning: counts.WARNING,
+        error: counts.ERROR,
+        critical: counts.CRITICAL,
+        sortedDurations,
+        uniqueMessages: summary.message_hashes.size,
+        uniqueErrorCodes: summary.error_codes.size,
+      },
+    };
+  }
+  const presentLogs = logs as AggregatedLogWindow["logs"] & object;
+  const tally: LevelTally = { debug: 0, info: 0, warning: 0, error: 0, critical: 0, durations: 0 };
+  const durations = presentLogs.length === 0 ? NO_DURATIONS : new Float64Array(presentLogs.length);
+  const hashes = new Set<string>();
+  const codes = new Set<string>();
+  const logProblem = scanLogs(window, presentLogs, tally, durations, hashes, codes);
+  if (logProblem !== null) return { ok: false, diagnostic: logProblem };
+  return {
+    ok: true,
+    content: {
+      total: presentLogs.length,
+      debug: tally.debug,
+      info: tally.info,
+      warning: tally.warning,
+      error: tally.error,
+      critical: tally.critical,
+      sortedDurations: durations.subarray(0, tally.durations).sort(),
+      uniqueMessages: hashes.size,
+      uniqueErrorCodes: codes.size,
+    },
+  };
+}
+
+/** A short name of a window for diagnostics: `window api-server@2025-02-07T10:15:00.000Z`. */
+function windowLabel(window: AggregatedLogWindow): string {
+  const start = toEpochMillis(window.window_start);
+  const when = start === null ? String(window.window_start) : new Date(start).toISOString();
+  return `window ${String(window.service)}@${when}`;
+}
+
+function windowDiagnostic(
+  window: AggregatedLogWindow,
+  code: string,
+  message: string,
+  field: string,
+  value: unknown,
+): Diagnostic {
+  return {
+    stage: "features",
+    code,
+    message: `${windowLabel(window)}: ${message}`,
+    source: windowLabel(window),
+    line: null,
+    field,
+    value: diagnosticValue(value),
+  };
+}
+
+function checkWindowShape(window: AggregatedLogWindow): Diagnostic | null {
+  if (typeof window !== "object" || window === null) {
+    return {
+      stage: "features",
+      code: "invalid_window",
+      message: "expected a window object",
+      source: "window",
+      line: null,
+      value: diagnosticValue(window),
+    };
+  }
+  const invalid = (field: string, value: unknown, expected: string): Diagnostic =>
+    windowDiagnostic(window, "invalid_window", `${field}: expected ${expected}`, field, value);
+  if (!ServiceNameSchema.safeParse(window.service).success)
+    return invalid("service", window.service, "a canonical service name");
+  if (toEpochMillis(window.window_start) === null)
+    return invalid("window_start", window.window_start, "epoch milliseconds within 1970..2100");
+  if (toEpochMillis(window.window_end) === null || !(window.window_end > window.window_start))
+    return invalid("window_end", window.window_end, "epoch milliseconds after window_start");
+  const size = window.window_size_seconds;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_WINDOW_SIZE_SECONDS)
+    return invalid("window_size_seconds", size, "a positive integer number of seconds");
+  if (window.logs !== null && !Array.isArray(window.logs))
+    return invalid("logs", window.logs, "an array of LogEntry or null");
+  if (window.summary === null && window.logs === null)
+    return invalid("summary", null, "the window's logs or its summary (both are null)");
+  if (window.summary !== null && (typeof window.summary !== "object" || window.summary === undefined))
+    return invalid("summary", window.summary, "a WindowSummary or null");
+  return null;
+}
+
+function isCount(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0;
+}
+
+function checkSummary(window: AggregatedLogWindow): Diagnostic | null {
+  const summary = window.summary as NonNullable<AggregatedLogWindow["summary"]>;
+  const invalid = (field: string, value: unknown, expected: string): Diagnostic =>
+    windowDiagnostic(window, "invalid_summary", `${field}: expected ${expected}`, field, value);
+  const total = summary.total_events;
+  if (!isCount(total)) return invalid("summary.total_events", total, "a count");
+  const counts = summary.level_counts;
+  if (typeof counts !== "object" || counts === null)
+    return invalid("summary.level_counts", counts, "a count per level");
+  for (const level of ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] as const) {
+    if (!isCount(counts[level]))
+      return invalid(`summary.level_counts.${level}`, counts[level], "a count");
+  }
+  const levelSum = counts.DEBUG + counts.INFO + counts.WARNING + counts.ERROR + counts.CRITICAL;
+  if (levelSum !== total)
+    return invalid("summary.total_events", total, `the sum of level_counts (${levelSum})`);
+  const durations = summary.durations_ms;
+  if (!(durations instanceof Float64Array))
+    return invalid("summary.durations_ms", durations, "a Float64Array");
+  if (durations.length > total)
+    return invalid(
+      "summary.durations_ms",
+      durations.length,
+      `at most total_events (${total}) durations`,
+    );
+  for (let index = 0; index < durations.length; index += 1) {
+    const duration = durations[index] as number;
+    if (!(duration >= 0 && duration < Number.POSITIVE_INFINITY))
+      return invalid(`summary.durations_ms.${index}`, duration, "a finite duration >= 0 ms");
+  }
+  const hashes = summary.message_hashes;
+  if (!(hashes instanceof Set)) return invalid("summary.message_hashes", hashes, "a Set");
+  if (hashes.size > total || (total > 0 && hashes.size === 0))
+    return invalid(
+      "summary.message_hashes",
+      hashes.size,
+      `between ${Math.min(1, total)} and total_events (${total}) distinct hashes`,
+    );
+  const codes = summary.error_codes;
+  if (!(codes instanceof Set)) return invalid("summary.error_codes", codes, "a Set");
+  if (codes.size > total)
+    return invalid("summary.error_codes", codes.size, `at most total_events (${total}) codes`);
+  return null;
+}
+
+function compareSummaryWithLogs(
+  window: AggregatedLogWindow,
+  logCount: number,
+  tally: LevelTally,
+): Diagnostic | null {
+  const summary = window.summary as NonNullable<AggregatedLogWindow["summary"]>;
+  const counts = summary.level_counts;
+  const mismatch = (field: string, summaryValue: number, logsValue: number): Diagnostic =>
+    windowDiagnostic(
+      window,
+      "summary_mismatch",
+      `${field} is ${summaryValue} in the summary but ${logsValue} in the logs`,
+      field,
+      summaryValue,
+    );
+  if (summary.total_events !== logCount)
+    return mismatch("summary.total_events", summary.total_events, logCount);
+  if (counts.DEBUG !== tally.debug)
+    return mismatch("summary.level_counts.DEBUG", counts.DEBUG, tally.debug);
+  if (counts.INFO !== tally.info) return mismatch("summary.level_counts.INFO", counts.INFO, tally.info);
+  if (counts.WARNING !== tally.warning)
+    return mismatch("summary.level_counts.WARNING", counts.WARNING, tally.warning);
+  if (counts.ERROR !== tally.error)
+    return mismatch("summary.level_counts.ERROR", counts.ERROR, tally.error);
+  if (counts.CRITICAL !== tally.critical)
+    return mismatch("summary.level_counts.CRITICAL", counts.CRITICAL, tally.critical);
+  if (summary.durations_ms.length !== tally.durations)
+    return mismatch("summary.durations_ms", summary.durations_ms.length, tally.durations);
+  return null;
+}
+
+/**
+ * One pass over the logs: checks each log against the window (service, bounds,
+ * field types) and tallies levels; when `durations`/`hashes`/`codes` are given
+ * it also collects the durations, message hashes and error codes.
+ * A missing (`undefined`) duration_ms or error_code counts as null.
+ */
+function scanLogs(
+  window: AggregatedLogWindow,
+  logs: NonNullable<AggregatedLogWindow["logs"]>,
+  tally: LevelTally,
+  durations: Float64Array | null,
+  hashes: Set<string> | null,
+  codes: Set<string> | null,
+): Diagnostic | null {
+  const service = window.service;
+  const start = window.window_start;
+  const end = window.window_end;
+  for (let index = 0; index < logs.length; index += 1) {
+    const log = logs[index];
+    if (typeof log !== "object" || log === null)
+      return windowDiagnostic(
+        window,
+        "invalid_log",
+        `logs[${index}]: expected a LogEntry`,
+        `logs.${index}`,
+        log,
+      );
+    const problem = (code: string, field: string, value: unknown, expected: string): Diagnostic => ({
+      stage: "features",
+      code,
+      message: `${windowLabel(window)}: logs[${index}].${field}: expected ${expected}`,
+      source: typeof log.source === "string" ? log.source : windowLabel(window),
+      line: Number.isInteger(log.line) && log.line >= 1 ? log.line : null,
+      field,
+      value: diagnosticValue(value),
+    });
+    if (log.service !== service)
+      return problem("mixed_services", "service", log.service, `the window's service "${service}"`);
+    const timestamp = log.timestamp;
+    if (!(timestamp >= start && timestamp < end))
+      return problem(
+        "log_outside_window",
+        "timestamp",
+        timestamp,
+        `an instant in [${new Date(start).toISOString()}, ${new Date(end).toISOString()})`,
+      );
+    switch (log.level) {
+      case "INFO":
+        tally.info += 1;
+        break;
+      case "ERROR":
+        tally.error += 1;
+        break;
+      case "WARNING":
+        tally.warning += 1;
+        break;
+      case "DEBUG":
+        tally.debug += 1;
+        break;
+      case "CRITICAL":
+        tally.critical += 1;
+        break;
+      default:
+        return problem("invalid_log", "level", log.level, "DEBUG, INFO, WARNING, ERROR or CRITICAL");
+    }
+    const duration = log.duration_ms;
+    if (duration !== null && duration !== undefined) {
+      if (!(duration >= 0 && duration < Number.POSITIVE_INFINITY) || typeof duration !== "number")
+        return problem("invalid_log", "duration_ms", duration, "a finite duration >= 0 ms or null");
+      if (durations !== null) durations[tally.durations] = duration;
+      tally.durations += 1;
+    }
+    const code = log.error_code;
+    if (code !== null && code !== undefined) {
+      if (typeof code !== "string" || code.length === 0)
+        return problem("invalid_log", "error_code", code, "a non-empty string or null");
+      codes?.add(code);
+    }
+    const hash = log.metadata?.message_hash;
+    if (typeof hash !== "string")
+      return problem("invalid_log", "metadata.message_hash", hash, "a message hash string");
+    hashes?.add(hash);
+  }
+  return null;
+}
