@@ -5,7 +5,15 @@
 // `test/pack-smoke.mjs` there: proof that each package installs and works on
 // its own, from what would be published.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -22,7 +30,10 @@ const packages = readdirSync(packagesDir)
 const work = mkdtempSync(join(tmpdir(), "logfeat-pack-"));
 const tarballs = new Map();
 for (const { dir, manifest } of packages) {
-  const output = execFileSync("pnpm", ["pack", "--pack-destination", work], { cwd: dir, encoding: "utf8" });
+  const output = execFileSync("pnpm", ["pack", "--pack-destination", work], {
+    cwd: dir,
+    encoding: "utf8",
+  });
   const tarball = output.trim().split("\n").at(-1).trim();
   tarballs.set(manifest.name, tarball.startsWith("/") ? tarball : join(work, tarball));
 }
@@ -48,7 +59,10 @@ function workspaceClosure(name, seen = new Set()) {
 function tarballOf(name) {
   if (!tarballs.has(name)) {
     const { dir } = allManifests.get(name);
-    const output = execFileSync("pnpm", ["pack", "--pack-destination", work], { cwd: dir, encoding: "utf8" });
+    const output = execFileSync("pnpm", ["pack", "--pack-destination", work], {
+      cwd: dir,
+      encoding: "utf8",
+    });
     const tarball = output.trim().split("\n").at(-1).trim();
     tarballs.set(name, tarball.startsWith("/") ? tarball : join(work, tarball));
   }
@@ -69,21 +83,36 @@ for (const { dir, manifest } of packages) {
         private: true,
         type: "module",
         dependencies: { [manifest.name]: fileSpec(manifest.name) },
-        overrides: Object.fromEntries(closure.filter((name) => name !== manifest.name).map((name) => [name, fileSpec(name)])),
+        overrides: Object.fromEntries(
+          closure.filter((name) => name !== manifest.name).map((name) => [name, fileSpec(name)]),
+        ),
       },
       null,
       2,
     ),
   );
   try {
-    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: project, stdio: "inherit" });
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], {
+      cwd: project,
+      stdio: "inherit",
+    });
     if (existsSync(smoke)) {
       copyFileSync(smoke, join(project, "smoke.mjs"));
       execFileSync(process.execPath, ["smoke.mjs"], { cwd: project, stdio: "inherit" });
     } else {
-      execFileSync(process.execPath, ["--input-type=module", "-e", `const m = await import(${JSON.stringify(manifest.name)}); if (Object.keys(m).length === 0) throw new Error("no exports");`], { cwd: project, stdio: "inherit" });
+      execFileSync(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          `const m = await import(${JSON.stringify(manifest.name)}); if (Object.keys(m).length === 0) throw new Error("no exports");`,
+        ],
+        { cwd: project, stdio: "inherit" },
+      );
     }
-    console.log(`pack-and-install: ${manifest.name} ok (installed with ${closure.length - 1} workspace dependencies)`);
+    console.log(
+      `pack-and-install: ${manifest.name} ok (installed with ${closure.length - 1} workspace dependencies)`,
+    );
   } catch (error) {
     failures += 1;
     console.error(`pack-and-install: ${manifest.name} FAILED: ${error.message}`);

@@ -27,7 +27,8 @@ export function readmeExamples(readmePath: string): ReadmeExample[] {
       body.push(lines[index] ?? "");
       index += 1;
     }
-    if (!(fence[2] ?? "").includes("no-run")) examples.push({ line: start + 1, code: body.join("\n") });
+    if (!(fence[2] ?? "").includes("no-run"))
+      examples.push({ line: start + 1, code: body.join("\n") });
   }
   return examples;
 }
