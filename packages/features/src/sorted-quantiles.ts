@@ -37,5 +37,5 @@ function sortedQuantileType7(sorted: ArrayLike<number>, quantile: number): numbe
   if (upperIndex === lowerIndex) return lower;
   const upper = sorted[upperIndex] as number;
   const value = lower + (position - lowerIndex) * (upper - lower);
-  return value > upper ? upper : value;
+  return Math.min(value, upper);
 }

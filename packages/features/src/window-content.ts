@@ -30,6 +30,9 @@ export type WindowReading =
   | { readonly ok: true; readonly content: WindowContent }
   | { readonly ok: false; readonly diagnostic: Diagnostic };
 
+type Logs = NonNullable<AggregatedLogWindow["logs"]>;
+type Summary = NonNullable<AggregatedLogWindow["summary"]>;
+
 interface LevelTally {
   debug: number;
   info: number;
@@ -52,15 +55,23 @@ const NO_DURATIONS = new Float64Array(0);
 export function readWindow(window: AggregatedLogWindow): WindowReading {
   const shapeProblem = checkWindowShape(window);
   if (shapeProblem !== null) return { ok: false, diagnostic: shapeProblem };
-  const { logs, summary } = window;
+  const logs = window.logs ?? null;
+  const summary = window.summary ?? null;
   if (summary !== null) {
-    const summaryProblem = checkSummary(window);
+    const summaryProblem = checkSummary(window, summary);
     if (summaryProblem !== null) return { ok: false, diagnostic: summaryProblem };
     if (logs !== null) {
-      const tally: LevelTally = { debug: 0, info: 0, warning: 0, error: 0, critical: 0, durations: 0 };
+      const tally: LevelTally = {
+        debug: 0,
+        info: 0,
+        warning: 0,
+        error: 0,
+        critical: 0,
+        durations: 0,
+      };
       const logProblem = scanLogs(window, logs, tally, null, null, null);
       if (logProblem !== null) return { ok: false, diagnostic: logProblem };
-      const mismatch = compareSummaryWithLogs(window, logs.length, tally);
+      const mismatch = compareSummaryWithLogs(window, summary, logs.length, tally);
       if (mismatch !== null) return { ok: false, diagnostic: mismatch };
     }
     const counts = summary.level_counts;
@@ -80,7 +91,7 @@ export function readWindow(window: AggregatedLogWindow): WindowReading {
       },
     };
   }
-  const presentLogs = logs as AggregatedLogWindow["logs"] & object;
+  const presentLogs = logs as Logs;
   const tally: LevelTally = { debug: 0, info: 0, warning: 0, error: 0, critical: 0, durations: 0 };
   const durations = presentLogs.length === 0 ? NO_DURATIONS : new Float64Array(presentLogs.length);
   const hashes = new Set<string>();
@@ -150,12 +161,14 @@ function checkWindowShape(window: AggregatedLogWindow): Diagnostic | null {
   const size = window.window_size_seconds;
   if (!Number.isInteger(size) || size < 1 || size > MAX_WINDOW_SIZE_SECONDS)
     return invalid("window_size_seconds", size, "a positive integer number of seconds");
-  if (window.logs !== null && !Array.isArray(window.logs))
-    return invalid("logs", window.logs, "an array of LogEntry or null");
-  if (window.summary === null && window.logs === null)
+  const logs = window.logs ?? null;
+  const summary = window.summary ?? null;
+  if (logs !== null && !Array.isArray(logs))
+    return invalid("logs", logs, "an array of LogEntry or null");
+  if (summary !== null && typeof summary !== "object")
+    return invalid("summary", summary, "a WindowSummary or null");
+  if (summary === null && logs === null)
     return invalid("summary", null, "the window's logs or its summary (both are null)");
-  if (window.summary !== null && (typeof window.summary !== "object" || window.summary === undefined))
-    return invalid("summary", window.summary, "a WindowSummary or null");
   return null;
 }
 
@@ -163,8 +176,7 @@ function isCount(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= 0;
 }
 
-function checkSummary(window: AggregatedLogWindow): Diagnostic | null {
-  const summary = window.summary as NonNullable<AggregatedLogWindow["summary"]>;
+function checkSummary(window: AggregatedLogWindow, summary: Summary): Diagnostic | null {
   const invalid = (field: string, value: unknown, expected: string): Diagnostic =>
     windowDiagnostic(window, "invalid_summary", `${field}: expected ${expected}`, field, value);
   const total = summary.total_events;
@@ -210,10 +222,10 @@ function checkSummary(window: AggregatedLogWindow): Diagnostic | null {
 
 function compareSummaryWithLogs(
   window: AggregatedLogWindow,
+  summary: Summary,
   logCount: number,
   tally: LevelTally,
 ): Diagnostic | null {
-  const summary = window.summary as NonNullable<AggregatedLogWindow["summary"]>;
   const counts = summary.level_counts;
   const mismatch = (field: string, summaryValue: number, logsValue: number): Diagnostic =>
     windowDiagnostic(
@@ -227,7 +239,8 @@ function compareSummaryWithLogs(
     return mismatch("summary.total_events", summary.total_events, logCount);
   if (counts.DEBUG !== tally.debug)
     return mismatch("summary.level_counts.DEBUG", counts.DEBUG, tally.debug);
-  if (counts.INFO !== tally.info) return mismatch("summary.level_counts.INFO", counts.INFO, tally.info);
+  if (counts.INFO !== tally.info)
+    return mismatch("summary.level_counts.INFO", counts.INFO, tally.info);
   if (counts.WARNING !== tally.warning)
     return mismatch("summary.level_counts.WARNING", counts.WARNING, tally.warning);
   if (counts.ERROR !== tally.error)
@@ -239,6 +252,27 @@ function compareSummaryWithLogs(
   return null;
 }
 
+/** A diagnostic about `logs[index]`, located at the log's own source and line when it has them. */
+function logDiagnostic(
+  window: AggregatedLogWindow,
+  index: number,
+  code: string,
+  field: string,
+  value: unknown,
+  expected: string,
+): Diagnostic {
+  const log = window.logs?.[index];
+  return {
+    stage: "features",
+    code,
+    message: `${windowLabel(window)}: logs[${index}].${field}: expected ${expected}`,
+    source: typeof log?.source === "string" ? log.source : windowLabel(window),
+    line: Number.isInteger(log?.line) && (log?.line ?? 0) >= 1 ? (log?.line ?? null) : null,
+    field,
+    value: diagnosticValue(value),
+  };
+}
+
 /**
  * One pass over the logs: checks each log against the window (service, bounds,
  * field types) and tallies levels; when `durations`/`hashes`/`codes` are given
@@ -247,7 +281,7 @@ function compareSummaryWithLogs(
  */
 function scanLogs(
   window: AggregatedLogWindow,
-  logs: NonNullable<AggregatedLogWindow["logs"]>,
+  logs: Logs,
   tally: LevelTally,
   durations: Float64Array | null,
   hashes: Set<string> | null,
@@ -266,20 +300,20 @@ function scanLogs(
         `logs.${index}`,
         log,
       );
-    const problem = (code: string, field: string, value: unknown, expected: string): Diagnostic => ({
-      stage: "features",
-      code,
-      message: `${windowLabel(window)}: logs[${index}].${field}: expected ${expected}`,
-      source: typeof log.source === "string" ? log.source : windowLabel(window),
-      line: Number.isInteger(log.line) && log.line >= 1 ? log.line : null,
-      field,
-      value: diagnosticValue(value),
-    });
     if (log.service !== service)
-      return problem("mixed_services", "service", log.service, `the window's service "${service}"`);
+      return logDiagnostic(
+        window,
+        index,
+        "mixed_services",
+        "service",
+        log.service,
+        `the window's service "${service}"`,
+      );
     const timestamp = log.timestamp;
     if (!(timestamp >= start && timestamp < end))
-      return problem(
+      return logDiagnostic(
+        window,
+        index,
         "log_outside_window",
         "timestamp",
         timestamp,
@@ -302,24 +336,52 @@ function scanLogs(
         tally.critical += 1;
         break;
       default:
-        return problem("invalid_log", "level", log.level, "DEBUG, INFO, WARNING, ERROR or CRITICAL");
+        return logDiagnostic(
+          window,
+          index,
+          "invalid_log",
+          "level",
+          log.level,
+          "DEBUG, INFO, WARNING, ERROR or CRITICAL",
+        );
     }
     const duration = log.duration_ms;
     if (duration !== null && duration !== undefined) {
       if (!(duration >= 0 && duration < Number.POSITIVE_INFINITY) || typeof duration !== "number")
-        return problem("invalid_log", "duration_ms", duration, "a finite duration >= 0 ms or null");
+        return logDiagnostic(
+          window,
+          index,
+          "invalid_log",
+          "duration_ms",
+          duration,
+          "a finite duration >= 0 ms or null",
+        );
       if (durations !== null) durations[tally.durations] = duration;
       tally.durations += 1;
     }
     const code = log.error_code;
     if (code !== null && code !== undefined) {
       if (typeof code !== "string" || code.length === 0)
-        return problem("invalid_log", "error_code", code, "a non-empty string or null");
+        return logDiagnostic(
+          window,
+          index,
+          "invalid_log",
+          "error_code",
+          code,
+          "a non-empty string or null",
+        );
       codes?.add(code);
     }
     const hash = log.metadata?.message_hash;
     if (typeof hash !== "string")
-      return problem("invalid_log", "metadata.message_hash", hash, "a message hash string");
+      return logDiagnostic(
+        window,
+        index,
+        "invalid_log",
+        "metadata.message_hash",
+        hash,
+        "a message hash string",
+      );
     hashes?.add(hash);
   }
   return null;
