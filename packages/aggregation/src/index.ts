@@ -1,1 +1,15 @@
-export {};
+export { aggregateLogs } from "./aggregate-logs.js";
+export type { Aggregator, AggregatorStats } from "./aggregator.js";
+export { createAggregator } from "./aggregator.js";
+export { formatWindowsSummary, printWindowsSummary } from "./format-windows-summary.js";
+export type { MergeWindowMapsOptions } from "./merge-windows.js";
+export { mergeWindowMaps, mergeWindows } from "./merge-windows.js";
+export type { AggregateOptions, AggregatorOptions } from "./options.js";
+export { DEFAULT_ALLOWED_LATENESS_SECONDS, DEFAULT_WINDOW_SIZE_SECONDS } from "./options.js";
+export type { AlignOptions } from "./window-alignment.js";
+export { alignTimestampToWindow } from "./window-alignment.js";
+export type { TimeRange } from "./window-helpers.js";
+export { countWindowEvents, getServicesInWindows, getTimeRange } from "./window-helpers.js";
+export { windowKey } from "./window-key.js";
+export { WindowMap } from "./window-map.js";
+export { mergeSummaries, summarizeLogs } from "./window-summary.js";

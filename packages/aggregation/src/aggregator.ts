@@ -1,0 +1,223 @@
+import {
+  type AggregatedLogWindow,
+  type BatchAccounting,
+  DiagnosticCollector,
+  formatInstant,
+  type LogEntry,
+} from "@logfeat/schema";
+import { appendGapWindows } from "./gap-windows.js";
+import {
+  type AggregatorOptions,
+  type ResolvedOptions,
+  resolveAggregatorOptions,
+} from "./options.js";
+import { WindowAligner } from "./window-alignment.js";
+import { WindowBuilder } from "./window-builder.js";
+import { compareServices, compareWindows } from "./window-key.js";
+
+/** Counters of a streaming aggregator. */
+export interface AggregatorStats {
+  /** Entries passed to `add`/`addBatch`, late ones included. */
+  entriesSeen: number;
+  /** Entries counted as late (`late_entry`) and not aggregated. */
+  lateEntries: number;
+  /** Windows returned so far by `add`, `addBatch` and `flush` (gap windows included). */
+  windowsEmitted: number;
+  /** Windows currently open (holding entries, not yet emitted). */
+  openWindows: number;
+  /** Current watermark (epoch ms): latest timestamp minus the lateness; -Infinity at first. */
+  watermark: number;
+}
+
+/** A streaming aggregator; see `createAggregator`. */
+export interface Aggregator {
+  /** Adds one entry; returns the windows the advancing watermark closed (often none). */
+  add(entry: LogEntry): readonly AggregatedLogWindow[];
+  /** Adds entries in order; returns every window they closed, ordered. */
+  addBatch(entries: Iterable<LogEntry>): AggregatedLogWindow[];
+  /** Emits every open window (end of input) and moves the watermark to the last window end. */
+  flush(): AggregatedLogWindow[];
+  /** Late entries so far (`skipped`, `skippedByCode.late_entry`) and their diagnostics. */
+  accounting(): BatchAccounting;
+  /** Counters; a fresh object on every read. */
+  readonly stats: AggregatorStats;
+}
+
+interface ServiceState {
+  readonly windows: Map<number, WindowBuilder>;
+  current: WindowBuilder | null;
+  lastEmittedEnd: number | null;
+}
+
+const NOTHING: readonly AggregatedLogWindow[] = Object.freeze([]);
+
+function compareBuilders(a: WindowBuilder, b: WindowBuilder): number {
+  return a.start - b.start || compareServices(a.service, b.service);
+}
+
+class StreamingAggregator implements Aggregator {
+  private readonly options: ResolvedOptions;
+  private readonly aligner: WindowAligner;
+  private readonly latenessMs: number;
+  private readonly collector: DiagnosticCollector;
+  private readonly services = new Map<string, ServiceState>();
+  private watermark = Number.NEGATIVE_INFINITY;
+  private earliestOpenEnd = Number.POSITIVE_INFINITY;
+  private entriesSeen = 0;
+  private lateEntries = 0;
+  private windowsEmitted = 0;
+  private openWindows = 0;
+
+  constructor(options: ResolvedOptions) {
+    this.options = options;
+    this.aligner = new WindowAligner(options.windowSizeSeconds, options.timeZone);
+    this.latenessMs = options.allowedLatenessSeconds * 1000;
+    this.collector = new DiagnosticCollector({
+      ...(options.maxDiagnostics === undefined ? {} : { maxDiagnostics: options.maxDiagnostics }),
+      ...(options.onDiagnostic === undefined ? {} : { onDiagnostic: options.onDiagnostic }),
+    });
+  }
+
+  add(entry: LogEntry): readonly AggregatedLogWindow[] {
+    this.place(entry);
+    return this.earliestOpenEnd <= this.watermark ? this.close(this.watermark) : NOTHING;
+  }
+
+  addBatch(entries: Iterable<LogEntry>): AggregatedLogWindow[] {
+    let closed: AggregatedLogWindow[] | null = null;
+    for (const entry of entries) {
+      this.place(entry);
+      if (this.earliestOpenEnd <= this.watermark) {
+        const windows = this.close(this.watermark);
+        closed = closed === null ? windows : closed.concat(windows);
+      }
+    }
+    return closed === null ? [] : closed.sort(compareWindows);
+  }
+
+  flush(): AggregatedLogWindow[] {
+    const windows = this.close(Number.POSITIVE_INFINITY);
+    let lastEnd = this.watermark;
+    for (const window of windows) if (window.window_end > lastEnd) lastEnd = window.window_end;
+    this.watermark = lastEnd;
+    return windows;
+  }
+
+  accounting(): BatchAccounting {
+    return this.collector.toAccounting();
+  }
+
+  get stats(): AggregatorStats {
+    return {
+      entriesSeen: this.entriesSeen,
+      lateEntries: this.lateEntries,
+      windowsEmitted: this.windowsEmitted,
+      openWindows: this.openWindows,
+      watermark: this.watermark,
+    };
+  }
+
+  /** Puts an entry in its open window (or counts it late) and advances the watermark. */
+  private place(entry: LogEntry): void {
+    this.entriesSeen += 1;
+    const timestamp = entry.timestamp;
+    let state = this.services.get(entry.service);
+    if (state === undefined) {
+      state = { windows: new Map(), current: null, lastEmittedEnd: null };
+      this.services.set(entry.service, state);
+    }
+    let builder = state.current;
+    if (builder === null || timestamp < builder.start || timestamp >= builder.end) {
+      const start = this.aligner.align(timestamp);
+      const end = this.aligner.end;
+      if (end <= this.watermark) {
+        this.countLate(entry, start);
+        return;
+      }
+      builder = state.windows.get(start) ?? this.open(state, start, end, entry.service);
+      state.current = builder;
+    }
+    builder.add(entry);
+    const watermark = timestamp - this.latenessMs;
+    if (watermark > this.watermark) this.watermark = watermark;
+  }
+
+  private open(state: ServiceState, start: number, end: number, service: string): WindowBuilder {
+    const builder = new WindowBuilder(start, end, service, this.options.retainLogs);
+    state.windows.set(start, builder);
+    this.openWindows += 1;
+    if (end < this.earliestOpenEnd) this.earliestOpenEnd = end;
+    return builder;
+  }
+
+  private countLate(entry: LogEntry, windowStart: number): void {
+    this.lateEntries += 1;
+    const instant = formatInstant(entry.timestamp);
+    this.collector.skip({
+      stage: "aggregation",
+      code: "late_entry",
+      message: `late entry at ${instant} for the window starting ${formatInstant(windowStart as never)} of service "${entry.service}": the watermark had passed its end (${formatInstant(this.watermark as never)}, allowedLatenessSeconds ${this.options.allowedLatenessSeconds})`,
+      source: entry.source,
+      line: entry.line,
+      field: "timestamp",
+      value: instant,
+    });
+  }
+
+  /** Emits the open windows ending at or before `limit`, ordered, with their gap windows. */
+  private close(limit: number): AggregatedLogWindow[] {
+    const closing: WindowBuilder[] = [];
+    let earliestOpenEnd = Number.POSITIVE_INFINITY;
+    for (const state of this.services.values()) {
+      for (const builder of state.windows.values()) {
+        if (builder.end <= limit) closing.push(builder);
+        else if (builder.end < earliestOpenEnd) earliestOpenEnd = builder.end;
+      }
+    }
+    this.earliestOpenEnd = earliestOpenEnd;
+    closing.sort(compareBuilders);
+    const { fillGaps, retainLogs, windowSizeSeconds } = this.options;
+    const windows: AggregatedLogWindow[] = [];
+    for (const builder of closing) {
+      const state = this.services.get(builder.service) as ServiceState;
+      state.windows.delete(builder.start);
+      if (state.current === builder) state.current = null;
+      if (fillGaps && state.lastEmittedEnd !== null)
+        appendGapWindows(
+          windows,
+          builder.service,
+          state.lastEmittedEnd,
+          builder.start,
+          this.aligner,
+          retainLogs,
+        );
+      state.lastEmittedEnd = builder.end;
+      windows.push(builder.finish(windowSizeSeconds));
+    }
+    this.openWindows -= closing.length;
+    this.windowsEmitted += windows.length;
+    return fillGaps ? windows.sort(compareWindows) : windows;
+  }
+}
+
+/**
+ * A streaming aggregator for unbounded input. Entries go in with `add` /
+ * `addBatch` (any order); the watermark is the latest timestamp seen minus
+ * `allowedLatenessSeconds` (default 60 s; `Infinity` emits only at `flush`),
+ * and a window is emitted, once, as soon as the watermark reaches its end.
+ * An entry whose window has already closed (window end <= watermark) is late:
+ * it is not aggregated but counted in `accounting()` (code `late_entry`) and
+ * reported to `onDiagnostic`. Each returned array is ordered by window_start,
+ * then service; successive arrays follow each other in time, except that
+ * `fillGaps` windows come out with the next window of their service. With
+ * enough lateness (or `Infinity`) the windows equal those of `aggregateLogs`.
+ * Throws AggregationError for a bad option.
+ */
+export function createAggregator(options: AggregatorOptions = {}): Aggregator {
+  return new StreamingAggregator(resolveAggregatorOptions(options));
+}
+
+/** A streaming aggregator for already-validated options (used by `aggregateLogs`). */
+export function createResolvedAggregator(options: ResolvedOptions): Aggregator {
+  return new StreamingAggregator(options);
+}
