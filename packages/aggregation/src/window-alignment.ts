@@ -123,7 +123,7 @@ export function alignTimestampToWindow(
   windowSizeSeconds: number,
   options: AlignOptions = {},
 ): EpochMillis {
-  const timeZone = options.timeZone ?? "UTC";
+  const timeZone = options.timeZone === undefined ? "UTC" : options.timeZone;
   const key = `${windowSizeSeconds}|${timeZone}`;
   let aligner = sharedAligners.get(key);
   if (aligner === undefined) {
