@@ -22,6 +22,10 @@ function toInstant(value: unknown, option: string, suffix: string): EpochMillis 
   const millis =
     value instanceof Date ? value.getTime() : typeof value === "number" ? value : Number.NaN;
   const instant = toEpochMillis(millis);
-  if (instant === null) throw new ConfigError(option, value, `${EXPECTED}${suffix}`);
+  if (instant === null) {
+    // describeValue (schema) calls toISOString, which throws on an invalid Date.
+    const shown = value instanceof Date && Number.isNaN(millis) ? "Invalid Date" : value;
+    throw new ConfigError(option, shown, `${EXPECTED}${suffix}`);
+  }
   return instant;
 }
