@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import {
+  aggregateLogs,
+  mergeSummaries,
+  mergeWindowMaps,
+  mergeWindows,
+  summarizeLogs,
+} from "../src/index.js";
+import { makeEntry } from "./entries.js";
+
+describe("mergeWindows", () => {
+  const a = aggregateLogs([
+    makeEntry({ timestamp: 2000, line: 1, duration_ms: 9 }),
+    makeEntry({ timestamp: 1000, line: 2, error_code: "E1" }),
+  ]).values()[0]!;
+  const b = aggregateLogs([
+    makeEntry({ timestamp: 2000, line: 3, duration_ms: 1 }),
+    makeEntry({ timestamp: 500, line: 4, level: "ERROR", error_code: "E2" }),
+  ]).values()[0]!;
+
+  it("merges logs by timestamp with a's entries first on ties, and merges summaries", () => {
+    const merged = mergeWindows(a, b);
+    expect(merged.logs?.map((entry) => entry.line)).toEqual([4, 2, 1, 3]);
+    expect(merged.summary).toEqual(summarizeLogs(merged.logs ?? []));
+    expect(merged.summary?.durations_ms).toEqual(new Float64Array([1, 9]));
+    expect(merged.summary?.error_codes).toEqual(new Set(["E1", "E2"]));
+  });
+
+  it("gives logs: null when either side has no logs", () => {
+    const summaryOnly = { ...b, logs: null };
+    const merged = mergeWindows(a, summaryOnly);
+    expect(merged.logs).toBeNull();
+    expect(merged.summary?.total_events).toBe(4);
+  });
+
+  it("summarizes logs of a window that has no summary", () => {
+    expect(mergeWindows({ ...a, summary: null }, b).summary).toEqual(mergeWindows(a, b).summary);
+  });
+
+  it("does not change its inputs", () => {
+    mergeWindows(a, b);
+    expect(a.logs?.map((entry) => entry.line)).toEqual([2, 1]);
+    expect(a.summary?.total_events).toBe(2);
+  });
+
+  it("rejects windows of different keys", () => {
+    expect(() => mergeWindows(a, { ...b, service: "db" })).toThrow(/windows/);
+    expect(() => mergeWindows(a, { ...b, window_end: (b.window_end + 1) as never })).toThrow(
+      /window_end/,
+    );
+  });
+});
+
+describe("summaries", () => {
+  it("summarizeLogs of nothing is all zeros", () => {
+    expect(summarizeLogs([])).toEqual({
+      total_events: 0,
+      level_counts: { DEBUG: 0, INFO: 0, WARNING: 0, ERROR: 0, CRITICAL: 0 },
+      durations_ms: new Float64Array(0),
+      message_hashes: new Set(),
+      error_codes: new Set(),
+    });
+  });
+
+  it("mergeSummaries equals the summary of the concatenation", () => {
+    const first = [
+      makeEntry({ timestamp: 1, duration_ms: 3, level: "WARNING" }),
+      makeEntry({ timestamp: 2, duration_ms: 1 }),
+    ];
+    const second = [
+      makeEntry({ timestamp: 3, duration_ms: 2, metadata: { message_hash: "00000000000000ab" } }),
+    ];
+    expect(mergeSummaries(summarizeLogs(first), summarizeLogs(second))).toEqual(
+      summarizeLogs([...first, ...second]),
+    );
+  });
+});
+
+describe("mergeWindowMaps", () => {
+  it("fills gaps between partitions when asked", () => {
+    const first = aggregateLogs([makeEntry({ timestamp: 0 })], { windowSizeSeconds: 60 });
+    const second = aggregateLogs([makeEntry({ timestamp: 180_000 })], { windowSizeSeconds: 60 });
+    expect(mergeWindowMaps([first, second]).size).toBe(2);
+    const filled = mergeWindowMaps([first, second], { fillGaps: true });
+    expect(filled.values().map((window) => window.summary?.total_events)).toEqual([1, 0, 0, 1]);
+  });
+
+  it("rejects gap filling over windows of different sizes", () => {
+    const first = aggregateLogs([makeEntry({ timestamp: 0 })], { windowSizeSeconds: 60 });
+    const second = aggregateLogs([makeEntry({ timestamp: 0, service: "db" })]);
+    expect(() => mergeWindowMaps([first, second], { fillGaps: true })).toThrow(/one size/);
+  });
+
+  it("merges nothing into an empty map", () => {
+    expect(mergeWindowMaps([]).size).toBe(0);
+  });
+});

@@ -1,0 +1,228 @@
+import {
+  type AggregatedLogWindow,
+  AggregatedLogWindowSchema,
+  type LogEntry,
+} from "@logfeat/schema";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { aggregateLogs, createAggregator, mergeWindowMaps, summarizeLogs } from "../src/index.js";
+import { compareWindows } from "../src/window-key.js";
+import { entryLists } from "./entries.js";
+
+const sizes = fc.constantFrom(1, 60, 300, 3600, 86400, 7);
+const zones = fc.constantFrom("UTC", "Europe/Berlin", "Asia/Kolkata");
+const flags = fc.boolean();
+
+function totalEvents(windows: Iterable<AggregatedLogWindow>): number {
+  let total = 0;
+  for (const window of windows) total += window.summary?.total_events ?? 0;
+  return total;
+}
+
+/** Streams entries through an aggregator in batches of `batchSize`; returns all windows. */
+function stream(
+  entries: LogEntry[],
+  options: Parameters<typeof createAggregator>[0],
+  batchSize: number,
+) {
+  const aggregator = createAggregator(options);
+  const windows: AggregatedLogWindow[] = [];
+  for (let index = 0; index < entries.length; index += batchSize)
+    windows.push(...aggregator.addBatch(entries.slice(index, index + batchSize)));
+  windows.push(...aggregator.flush());
+  return { windows, aggregator };
+}
+
+describe("aggregation properties", () => {
+  it("every entry lands in exactly one window of its service, inside its bounds", () => {
+    fc.assert(
+      fc.property(
+        entryLists(),
+        sizes,
+        zones,
+        flags,
+        (entries, windowSizeSeconds, timeZone, retainLogs) => {
+          const windows = aggregateLogs(entries, { windowSizeSeconds, timeZone, retainLogs });
+          expect(totalEvents(windows)).toBe(entries.length);
+          if (retainLogs) {
+            const lines = windows
+              .values()
+              .flatMap((window) => window.logs?.map((entry) => entry.line) ?? []);
+            expect(lines.sort((a, b) => a - b)).toEqual(entries.map((entry) => entry.line));
+          }
+          for (const window of windows) {
+            expect(AggregatedLogWindowSchema.safeParse(window).success).toBe(true);
+            for (const entry of window.logs ?? []) {
+              expect(entry.service).toBe(window.service);
+              expect(entry.timestamp).toBeGreaterThanOrEqual(window.window_start);
+              expect(entry.timestamp).toBeLessThan(window.window_end);
+            }
+          }
+        },
+      ),
+    );
+  });
+
+  it("logs are in timestamp order, ties in input order", () => {
+    fc.assert(
+      fc.property(entryLists(), sizes, (entries, windowSizeSeconds) => {
+        for (const window of aggregateLogs(entries, { windowSizeSeconds })) {
+          const logs = window.logs ?? [];
+          for (let index = 1; index < logs.length; index += 1) {
+            const previous = logs[index - 1]!;
+            const current = logs[index]!;
+            expect(
+              previous.timestamp < current.timestamp ||
+                (previous.timestamp === current.timestamp && previous.line < current.line),
+            ).toBe(true);
+          }
+        }
+      }),
+    );
+  });
+
+  it("shuffling the input gives identical output (distinct timestamps)", () => {
+    const distinct = entryLists().map((entries) => {
+      const seen = new Set<number>();
+      return entries.filter((entry) => !seen.has(entry.timestamp) && seen.add(entry.timestamp));
+    });
+    fc.assert(
+      fc.property(
+        distinct,
+        sizes,
+        zones,
+        flags,
+        fc.integer(),
+        (entries, windowSizeSeconds, timeZone, fillGaps, seed) => {
+          const shuffled = fc.sample(fc.shuffledSubarray(entries, { minLength: entries.length }), {
+            seed,
+            numRuns: 1,
+          })[0]!;
+          const options = { windowSizeSeconds, timeZone, fillGaps };
+          expect(aggregateLogs(shuffled, options).entries()).toEqual(
+            aggregateLogs(entries, options).entries(),
+          );
+        },
+      ),
+    );
+  });
+
+  it("shuffling keeps keys and summaries identical even with equal timestamps", () => {
+    fc.assert(
+      fc.property(entryLists(), sizes, fc.integer(), (entries, windowSizeSeconds, seed) => {
+        const shuffled = fc.sample(fc.shuffledSubarray(entries, { minLength: entries.length }), {
+          seed,
+          numRuns: 1,
+        })[0]!;
+        const a = aggregateLogs(entries, { windowSizeSeconds, retainLogs: false });
+        const b = aggregateLogs(shuffled, { windowSizeSeconds, retainLogs: false });
+        expect(b.entries()).toEqual(a.entries());
+      }),
+    );
+  });
+
+  it("the summary equals summarizeLogs of the window's logs", () => {
+    fc.assert(
+      fc.property(entryLists(), sizes, (entries, windowSizeSeconds) => {
+        for (const window of aggregateLogs(entries, { windowSizeSeconds }))
+          expect(window.summary).toEqual(summarizeLogs(window.logs ?? []));
+      }),
+    );
+  });
+
+  it("streaming equals batch when lateness covers the disorder", () => {
+    fc.assert(
+      fc.property(
+        entryLists(),
+        sizes,
+        zones,
+        flags,
+        flags,
+        fc.integer({ min: 1, max: 50 }),
+        (entries, windowSizeSeconds, timeZone, retainLogs, fillGaps, batchSize) => {
+          const options = { windowSizeSeconds, timeZone, retainLogs, fillGaps };
+          const { windows, aggregator } = stream(
+            entries,
+            { ...options, allowedLatenessSeconds: 3601 },
+            batchSize,
+          );
+          expect(aggregator.accounting().skipped).toBe(0);
+          expect(windows.sort(compareWindows)).toEqual(aggregateLogs(entries, options).values());
+        },
+      ),
+    );
+  });
+
+  it("streaming sorted input with lateness 0 loses nothing and equals batch", () => {
+    fc.assert(
+      fc.property(
+        entryLists(),
+        sizes,
+        fc.integer({ min: 1, max: 50 }),
+        (entries, windowSizeSeconds, batchSize) => {
+          const sorted = [...entries].sort((a, b) => a.timestamp - b.timestamp);
+          const { windows, aggregator } = stream(
+            sorted,
+            { windowSizeSeconds, allowedLatenessSeconds: 0 },
+            batchSize,
+          );
+          expect(aggregator.stats.lateEntries).toBe(0);
+          expect(windows).toEqual(aggregateLogs(entries, { windowSizeSeconds }).values());
+        },
+      ),
+    );
+  });
+
+  it("streaming with any lateness accounts for every entry and emits each window once", () => {
+    fc.assert(
+      fc.property(
+        entryLists(),
+        sizes,
+        fc.constantFrom(0, 1, 30, 600),
+        (entries, windowSizeSeconds, allowedLatenessSeconds) => {
+          const { windows, aggregator } = stream(
+            entries,
+            { windowSizeSeconds, allowedLatenessSeconds },
+            1,
+          );
+          const accounting = aggregator.accounting();
+          expect(totalEvents(windows) + accounting.skipped).toBe(entries.length);
+          expect(accounting.skipped).toBe(aggregator.stats.lateEntries);
+          expect(aggregator.stats.windowsEmitted).toBe(windows.length);
+          const keys = windows.map((window) => `${window.window_start}|${window.service}`);
+          expect(new Set(keys).size).toBe(keys.length);
+        },
+      ),
+    );
+  });
+
+  it("aggregating A and B then merging equals aggregating A ++ B", () => {
+    fc.assert(
+      fc.property(
+        entryLists(),
+        fc.nat(),
+        fc.nat(),
+        sizes,
+        zones,
+        flags,
+        flags,
+        (entries, cutA, cutB, windowSizeSeconds, timeZone, retainLogs, fillGaps) => {
+          const [first, second] = [cutA, cutB]
+            .map((cut) => cut % (entries.length + 1))
+            .sort((a, b) => a - b) as [number, number];
+          const parts = [
+            entries.slice(0, first),
+            entries.slice(first, second),
+            entries.slice(second),
+          ];
+          const options = { windowSizeSeconds, timeZone, retainLogs, fillGaps };
+          const merged = mergeWindowMaps(
+            parts.map((part) => aggregateLogs(part, options)),
+            { fillGaps, timeZone },
+          );
+          expect(merged.entries()).toEqual(aggregateLogs(entries, options).entries());
+        },
+      ),
+    );
+  });
+});
