@@ -40,7 +40,8 @@ export function describeValue(value: unknown): string {
     text = String(value);
   else if (value === undefined) text = "undefined";
   else if (value === null) text = "null";
-  else if (value instanceof Date) text = `Date(${value.toISOString()})`;
+  else if (value instanceof Date)
+    text = Number.isNaN(value.getTime()) ? "Invalid Date" : `Date(${value.toISOString()})`;
   else {
     try {
       text = JSON.stringify(value) ?? String(value);

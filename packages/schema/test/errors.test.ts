@@ -62,6 +62,8 @@ describe("errors", () => {
     expect(describeValue("300")).toBe('"300"');
     expect(describeValue(Number.NaN)).toBe("NaN");
     expect(describeValue(undefined)).toBe("undefined");
+    expect(describeValue(new Date(Number.NaN))).toBe("Invalid Date");
+    expect(describeValue(new Date(0))).toBe("Date(1970-01-01T00:00:00.000Z)");
     expect(describeValue("x".repeat(200))).toHaveLength(80);
   });
 });
