@@ -1,0 +1,114 @@
+import { wallClockMillis, ZONE_ABBREVIATIONS } from "./calendar.js";
+import type { ZoneOffsets } from "./zone-offsets.js";
+
+const DASH = 45;
+const SLASH = 47;
+const COLON = 58;
+const SPACE = 32;
+const PLUS = 43;
+const DOT = 46;
+const COMMA = 44;
+
+/** The number of `count` decimal digits at `start`, or -1 when one is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let index = start; index < start + count; index += 1) {
+    const digit = text.charCodeAt(index) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * Reads an ISO 8601 / RFC 3339 date-time with a hand scanner (no regex, no
+ * allocation on the common forms) and returns UTC epoch milliseconds, or NaN
+ * when `text` is not in this form or names an impossible date or time.
+ *
+ * Form: `YYYY-MM-DD` (or `YYYY/MM/DD`), then optionally `T`/`t`/space and
+ * `HH:mm`, `:ss`, `.`/`,` and 1+ fraction digits (past milliseconds
+ * truncated), then optionally one space and a zone: `Z`, `±hh`, `±hhmm`,
+ * `±hh:mm` (at most ±23:59, optionally followed by a space and a zone
+ * abbreviation that is ignored, as Go prints `+0000 UTC`), or a zone name of
+ * `ZONE_ABBREVIATIONS` (`UTC`, `GMT`, `EST`, ...). Without a zone the value is
+ * naive and read in `zone`. A date alone is naive midnight. The range of the
+ * result is not checked here.
+ */
+export function scanIsoTimestamp(text: string, zone: ZoneOffsets): number {
+  const length = text.length;
+  if (length < 10) return Number.NaN;
+  const separator = text.charCodeAt(4);
+  if ((separator !== DASH && separator !== SLASH) || text.charCodeAt(7) !== separator)
+    return Number.NaN;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return Number.NaN;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let millisecond = 0;
+  let index = 10;
+  if (index < length) {
+    const dateTimeSeparator = text.charCodeAt(10);
+    if (dateTimeSeparator !== 84 && dateTimeSeparator !== 116 && dateTimeSeparator !== SPACE)
+      return Number.NaN;
+    hour = digitsAt(text, 11, 2);
+    minute = digitsAt(text, 14, 2);
+    if (hour < 0 || minute < 0 || text.charCodeAt(13) !== COLON) return Number.NaN;
+    index = 16;
+    if (text.charCodeAt(16) === COLON) {
+      second = digitsAt(text, 17, 2);
+      if (second < 0) return Number.NaN;
+      index = 19;
+      const fractionMark = text.charCodeAt(19);
+      if (fractionMark === DOT || fractionMark === COMMA) {
+        index = 20;
+        let scale = 100;
+        while (index < length && isDigit(text.charCodeAt(index))) {
+          millisecond += (text.charCodeAt(index) - 48) * scale;
+          scale = scale === 1 ? 0 : scale / 10;
+          index += 1;
+        }
+        if (index === 20) return Number.NaN;
+      }
+    }
+  }
+  const local = wallClockMillis(year, month, day, hour, minute, second, millisecond);
+  if (Number.isNaN(local)) return Number.NaN;
+  if (index === length) return zone.toUtc(local);
+  if (text.charCodeAt(index) === SPACE) index += 1;
+  const offsetMinutes = zoneDesignatorMinutes(text, index);
+  return Number.isNaN(offsetMinutes) ? Number.NaN : local - offsetMinutes * 60_000;
+}
+
+/**
+ * Minutes east of UTC of the zone designator that starts at `start` and runs
+ * to the end of `text` (see `scanIsoTimestamp`), or NaN.
+ */
+export function zoneDesignatorMinutes(text: string, start: number): number {
+  const length = text.length;
+  const sign = text.charCodeAt(start);
+  if (sign === PLUS || sign === DASH) {
+    const hours = digitsAt(text, start + 1, 2);
+    if (hours < 0) return Number.NaN;
+    let index = start + 3;
+    let minutes = 0;
+    if (text.charCodeAt(index) === COLON) {
+      minutes = digitsAt(text, index + 1, 2);
+      index += 3;
+    } else if (isDigit(text.charCodeAt(index))) {
+      minutes = digitsAt(text, index, 2);
+      index += 2;
+    }
+    if (minutes < 0 || hours > 23 || minutes > 59) return Number.NaN;
+    if (index !== length && !/^ [A-Za-z]{1,6}$/.test(text.slice(index))) return Number.NaN;
+    return (hours * 60 + minutes) * (sign === DASH ? -1 : 1);
+  }
+  if (start + 1 === length && (sign === 90 || sign === 122)) return 0;
+  return ZONE_ABBREVIATIONS.get(text.slice(start).toLowerCase()) ?? Number.NaN;
+}
