@@ -61,6 +61,8 @@ export {
   parseInstant,
   toEpochMillis,
 } from "./instant.js";
+export type { Ledger } from "./ledger.js";
+export { LedgerSchema } from "./ledger.js";
 export type { LogEntry, LogEntryMetadata } from "./log-entry.js";
 export { LogEntryMetadataSchema, LogEntrySchema, ServiceNameSchema } from "./log-entry.js";
 export type { LevelScheme } from "./log-level.js";

@@ -7,6 +7,7 @@ import {
   DiagnosticSchema,
   FeatureStatisticsSchema,
   FeatureVectorSchema,
+  LedgerSchema,
   LogEntrySchema,
   LogLevel,
   LogLevelSchema,
@@ -271,5 +272,33 @@ describe("Diagnostic and batch results", () => {
     };
     expect(schema.safeParse(value).success).toBe(true);
     expect(firstIssuePath(schema, { ...value, entries: [{}] })).toMatch(/^entries\.0\./);
+  });
+});
+
+describe("Ledger", () => {
+  const ledger = {
+    records_in: 10,
+    parsed: 9,
+    parse_skipped: 1,
+    entries: 8,
+    normalize_skipped: 1,
+    windows: 2,
+    features: 2,
+    skipped_by_code: { no_layout_match: 1, invalid_timestamp: 1 },
+    reference_time: "2025-02-07T10:00:00.000Z",
+    elapsed_ms: 12.5,
+  };
+
+  it("accepts exactly the documented keys", () => {
+    expect(LedgerSchema.safeParse(ledger).success).toBe(true);
+    expect(Object.keys(LedgerSchema.shape)).toEqual(Object.keys(ledger));
+    expect(LedgerSchema.safeParse({ ...ledger, extra_key: 1 }).success).toBe(false);
+  });
+
+  it("names a bad count", () => {
+    expect(firstIssuePath(LedgerSchema, { ...ledger, parsed: -1 })).toBe("parsed");
+    expect(firstIssuePath(LedgerSchema, { ...ledger, skipped_by_code: { x: 0.5 } })).toBe(
+      "skipped_by_code.x",
+    );
   });
 });
