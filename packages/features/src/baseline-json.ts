@@ -5,6 +5,7 @@ import {
   FEATURE_NAMES,
   type FeatureStatistics,
   type FeatureStatisticsByName,
+  parseInstant,
   SchemaValidationError,
 } from "@logfeat/schema";
 
@@ -42,8 +43,9 @@ export function serializeBaseline(baseline: Baseline): string {
  * Reads a baseline written by `serializeBaseline` (or by hand). Throws
  * SchemaValidationError when the text is not JSON, does not match
  * `BaselineSchema` (the error's `path` names the bad value, e.g.
- * `global.error_rate.mean`), or has statistics that cannot be true
- * (min > max, mean or median outside [min, max]).
+ * `global.error_rate.mean`), has a `created_at` that is not an ISO 8601
+ * instant, or has statistics that cannot be true (min > max, mean or median
+ * outside [min, max]).
  */
 export function parseBaseline(text: string): Baseline {
   if (typeof text !== "string")
@@ -59,6 +61,8 @@ export function parseBaseline(text: string): Baseline {
   const parsed = BaselineSchema.safeParse(json);
   if (!parsed.success) throw SchemaValidationError.fromZodError(parsed.error, WHAT);
   const baseline = parsed.data;
+  if (parseInstant(baseline.created_at) === null)
+    throw new SchemaValidationError(WHAT, "created_at", "expected an ISO 8601 instant with offset");
   checkStatisticsByName(baseline.global, "global");
   for (const [service, statistics] of Object.entries(baseline.services ?? {}))
     checkStatisticsByName(statistics, `services.${service}`);

@@ -205,6 +205,12 @@ describe("serializeBaseline / parseBaseline", () => {
       /mean \(7\) is outside/,
     ],
     [
+      "a created_at that is not an instant",
+      edit((json) => Object.assign(json, { created_at: "yesterday" })),
+      "created_at",
+      /"created_at"/,
+    ],
+    [
       "a missing window_count",
       edit((json) => Reflect.deleteProperty(json, "window_count")),
       "window_count",
