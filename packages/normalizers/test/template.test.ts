@@ -1,0 +1,83 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { messageHash, messageTemplate } from "../src/index.js";
+
+describe("messageTemplate", () => {
+  it.each([
+    ["user 42 logged in", "user <*> logged in"],
+    ["request 123e4567-e89b-12d3-a456-426614174000 done", "request <*> done"],
+    ["from 10.0.0.1 to 192.168.1.254:8080", "from <*> to <*>"],
+    ["peer 2001:db8:85a3::8a2e:370:7334 up", "peer <*> up"],
+    ["peer fe80::1 up", "peer <*> up"],
+    ["peer 2001:0db8:85a3:0000:0000:8a2e:0370:7334 up", "peer <*> up"],
+    ["at 0x7fff5fbff8c8 crashed", "at <*> crashed"],
+    ["commit deadbeefcafe1234 merged", "commit <*> merged"],
+    ["blk_38865049064139660 received", "blk_<*> received"],
+    ["blk_-1608999687919862906 received", "blk_-<*> received"],
+    ["took 523ms", "took <*>"],
+    ["took 1.5s (523ms)", "took <*> (<*>)"],
+    ["used 12.5% of 4GB", "used <*> of <*>"],
+    ['opened "/var/log/app.log" ok', "opened <*> ok"],
+    ["opened '/tmp/x y' ok", "opened <*> ok"],
+    ["can't connect to 'db' now", "can't connect to <*> now"],
+    [
+      "duration_ms=523 error_code=DB_TIMEOUT request_id=req-42",
+      "duration_ms=<*> error_code=<*> request_id=<*>",
+    ],
+    ['msg="hello world" status=ok', "msg=<*> status=<*>"],
+    ["version 1.2.3 on HTTP/1.1", "version <*> on HTTP/<*>"],
+    ["time 10:15:30 today", "time <*>:<*>:<*> today"],
+    ["ipv4 utf8 user42 sha256 stay", "ipv4 utf8 user42 sha256 stay"],
+    [
+      "Receiving block from /10.250.19.102:54106 dest: /10.250.19.102:50010",
+      "Receiving block from /<*> dest: /<*>",
+    ],
+    ["5xx errors", "5xx errors"],
+    ["std::vector is not an address", "std::vector is not an address"],
+    ["ended at 10.0.0.1.", "ended at <*>."],
+    ["no variables here", "no variables here"],
+  ])("%j -> %j", (message, template) => {
+    expect(messageTemplate(message)).toBe(template);
+  });
+
+  it("is idempotent: a template is its own template", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120 }), (text) => {
+        const template = messageTemplate(text);
+        expect(messageTemplate(template)).toBe(template);
+      }),
+    );
+  });
+});
+
+/** Reference FNV-1a 64 with BigInt over UTF-8 bytes. */
+function referenceFnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, "0");
+}
+
+describe("messageHash", () => {
+  it.each([
+    ["", "cbf29ce484222325"],
+    ["a", "af63dc4c8601ec8c"],
+    ["foobar", "85944171f73967e8"],
+  ])("FNV-1a 64 test vector %j -> %s", (text, hash) => {
+    expect(messageHash(text)).toBe(hash);
+  });
+
+  it("equals FNV-1a 64 over UTF-8 for any string (incl. lone surrogates as U+FFFD)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (text) => {
+        const hash = messageHash(text);
+        expect(hash).toMatch(/^[0-9a-f]{16}$/);
+        expect(hash).toBe(referenceFnv1a64(text));
+      }),
+    );
+    expect(messageHash("\ud800x")).toBe(referenceFnv1a64("\ufffdx"));
+    expect(messageHash("x".repeat(5000))).toBe(referenceFnv1a64("x".repeat(5000)));
+  });
+});

@@ -1,0 +1,184 @@
+import { ConfigError } from "@logfeat/schema";
+import { describe, expect, it } from "vitest";
+import { normalizeTimestamp } from "../src/index.js";
+
+const REFERENCE = "2025-02-10T12:00:00Z";
+const utc = (text: string): number => Date.parse(text);
+
+/** [input, expected ISO instant or null], read in UTC with REFERENCE as reference time. */
+const UTC_CASES: ReadonlyArray<readonly [unknown, string | null]> = [
+  // ISO 8601 / RFC 3339 with offsets
+  ["2025-02-07T10:15:30.123Z", "2025-02-07T10:15:30.123Z"],
+  ["2025-02-07T10:15:30Z", "2025-02-07T10:15:30.000Z"],
+  ["2025-02-07t10:15:30z", "2025-02-07T10:15:30.000Z"],
+  ["2025-02-07 10:15:30.123Z", "2025-02-07T10:15:30.123Z"],
+  ["2025-02-07T10:15:30,456Z", "2025-02-07T10:15:30.456Z"],
+  ["2025-02-07T10:15:30.5Z", "2025-02-07T10:15:30.500Z"],
+  ["2024-04-16T15:10:44.103611953Z", "2024-04-16T15:10:44.103Z"],
+  ["2025-02-07T10:15:30.999999999999Z", "2025-02-07T10:15:30.999Z"],
+  ["2025-02-07T10:15:30+02:00", "2025-02-07T08:15:30.000Z"],
+  ["2025-02-07T10:15:30-0700", "2025-02-07T17:15:30.000Z"],
+  ["2025-02-07T10:15:30+05", "2025-02-07T05:15:30.000Z"],
+  ["2018-03-24T08:59:37-07:00", "2018-03-24T15:59:37.000Z"],
+  ["2025-02-07T10:15Z", "2025-02-07T10:15:00.000Z"],
+  ["2025-02-07 10:15:30 +0000 UTC", "2025-02-07T10:15:30.000Z"],
+  ["2025-02-07 10:15:30 UTC", "2025-02-07T10:15:30.000Z"],
+  ["2025-02-07 10:15:30 GMT", "2025-02-07T10:15:30.000Z"],
+  ["2025/02/07 10:15:30", "2025-02-07T10:15:30.000Z"],
+  ["  2025-02-07T10:15:30Z  ", "2025-02-07T10:15:30.000Z"],
+  ["[2025-02-07T10:15:30Z]", "2025-02-07T10:15:30.000Z"],
+  ["2016-12-31T23:59:60Z", "2016-12-31T23:59:59.999Z"],
+  // naive ISO (UTC here)
+  ["2025-02-07T10:15:30", "2025-02-07T10:15:30.000Z"],
+  ["2015-10-18 18:01:47,978", "2015-10-18T18:01:47.978Z"],
+  ["2008-11-09T20:36:15.000", "2008-11-09T20:36:15.000Z"],
+  ["2025-02-07", "2025-02-07T00:00:00.000Z"],
+  // two-digit years
+  ["17/06/09 20:10:40", "2017-06-09T20:10:40.000Z"],
+  ["25-02-07 10:15:30", "2025-02-07T10:15:30.000Z"],
+  // epoch numbers and numeric strings by magnitude
+  [1738923330, "2025-02-07T10:15:30.000Z"],
+  [1738923330.123456, "2025-02-07T10:15:30.123Z"],
+  ["1738923330.5", "2025-02-07T10:15:30.500Z"],
+  [1738923330123, "2025-02-07T10:15:30.123Z"],
+  ["1738923330123", "2025-02-07T10:15:30.123Z"],
+  [1738923330123456, "2025-02-07T10:15:30.123Z"],
+  ["1738923330123456789", "2025-02-07T10:15:30.123Z"],
+  [0, "1970-01-01T00:00:00.000Z"],
+  ["1117838570", "2005-06-03T22:42:50.000Z"],
+  // year-less syslog and MM-dd forms (reference 2025-02-10)
+  ["Feb  7 10:15:30", "2025-02-07T10:15:30.000Z"],
+  ["Feb 7 10:15:30", "2025-02-07T10:15:30.000Z"],
+  ["Feb 11 10:15:30", "2025-02-11T10:15:30.000Z"],
+  ["Feb 12 10:15:30", "2024-02-12T10:15:30.000Z"],
+  ["Dec 10 06:55:46", "2024-12-10T06:55:46.000Z"],
+  ["Feb 29 10:00:00", "2024-02-29T10:00:00.000Z"],
+  ["02-07 10:15:30.811", "2025-02-07T10:15:30.811Z"],
+  ["03-17 16:13:38.811", "2024-03-17T16:13:38.811Z"],
+  // RFC 2822, Apache, ctime
+  ["Fri, 07 Feb 2025 10:15:30 +0000", "2025-02-07T10:15:30.000Z"],
+  ["Fri, 07 Feb 2025 10:15:30 GMT", "2025-02-07T10:15:30.000Z"],
+  ["7 Feb 25 10:15 -0500", "2025-02-07T15:15:00.000Z"],
+  ["Fri, 07 Feb 2025 10:15:30 EST", "2025-02-07T15:15:30.000Z"],
+  ["07/Feb/2025:10:15:30 +0000", "2025-02-07T10:15:30.000Z"],
+  ["[17/May/2015:10:05:03 +0200]", "2015-05-17T08:05:03.000Z"],
+  ["Sun Dec 04 04:47:44 2005", "2005-12-04T04:47:44.000Z"],
+  ["[Sun Dec 04 04:47:44 2005]", "2005-12-04T04:47:44.000Z"],
+  ["Fri Sep 09 10:42:29.902022 2011", "2011-09-09T10:42:29.902Z"],
+  [new Date("2025-02-07T10:15:30.123Z"), "2025-02-07T10:15:30.123Z"],
+  // rejected
+  ["2025-02-30T10:15:30Z", null],
+  ["2025-02-07T25:15:30Z", null],
+  ["2025-02-07T10:60:00Z", null],
+  ["2025-13-07T10:15:30Z", null],
+  ["1969-12-31T23:59:59Z", null],
+  ["2101-01-01T00:00:00Z", null],
+  ["2025-02-07T10:15:30+25:00", null],
+  ["2025-02-07T10:15:30+02:60", null],
+  ["2025-02-07T10:15:30.Z", null],
+  ["2025-02-07T10:15:30 XYZ", null],
+  ["2025-02-07X10:15:30Z", null],
+  ["", null],
+  ["   ", null],
+  ["garbage", null],
+  ["Foo 07 10:15:30", null],
+  ["Feb 30 10:15:30", null],
+  ["02-30 10:15:30", null],
+  ["31/Feb/2025:10:15:30 +0000", null],
+  ["Fri, 07 Feb 2025 10:15:30 +9900", null],
+  [-1, null],
+  [Number.NaN, null],
+  [Number.POSITIVE_INFINITY, null],
+  ["-1738923330", null],
+  ["1e9", null],
+  [true, null],
+  [null, null],
+  [undefined, null],
+  [{ timestamp: 1 }, null],
+  [new Date(Number.NaN), null],
+];
+
+describe("normalizeTimestamp", () => {
+  it("covers at least 40 inputs", () => {
+    expect(UTC_CASES.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(UTC_CASES.map(([input, expected]) => [String(input), input, expected] as const))(
+    "%s",
+    (_label, input, expected) => {
+      const result = normalizeTimestamp(input, { referenceTime: REFERENCE });
+      expect(result === null ? null : new Date(result).toISOString()).toBe(expected);
+    },
+  );
+
+  it("reads naive times in timeZone, resolving a DST gap forward", () => {
+    expect(normalizeTimestamp("2025-03-30 02:30:00", { timeZone: "Europe/Berlin" })).toBe(
+      utc("2025-03-30T01:30:00.000Z"),
+    );
+  });
+
+  it("resolves a DST overlap to the earlier instant", () => {
+    expect(normalizeTimestamp("2025-11-02 01:30:00", { timeZone: "America/New_York" })).toBe(
+      utc("2025-11-02T05:30:00.000Z"),
+    );
+  });
+
+  it.each([
+    ["2025-03-30 01:59:59.999", "Europe/Berlin", "2025-03-30T00:59:59.999Z"],
+    ["2025-03-30 03:00:00", "Europe/Berlin", "2025-03-30T01:00:00.000Z"],
+    ["2025-10-26 02:30:00", "Europe/Berlin", "2025-10-26T00:30:00.000Z"],
+    ["2025-10-26 03:30:00", "Europe/Berlin", "2025-10-26T02:30:00.000Z"],
+    ["2025-07-01T12:00:00", "Asia/Kolkata", "2025-07-01T06:30:00.000Z"],
+    ["2025-10-05 02:15:00", "Australia/Lord_Howe", "2025-10-04T15:45:00.000Z"],
+    ["2025-10-05 02:45:00", "Australia/Lord_Howe", "2025-10-04T15:45:00.000Z"],
+    ["Sun Dec 04 04:47:44 2005", "America/New_York", "2005-12-04T09:47:44.000Z"],
+    ["2025-02-07T10:15:30Z", "Asia/Tokyo", "2025-02-07T10:15:30.000Z"],
+    ["07/Feb/2025:10:15:30", "Asia/Tokyo", "2025-02-07T01:15:30.000Z"],
+  ])("%s in %s -> %s", (input, timeZone, expected) => {
+    const result = normalizeTimestamp(input, { timeZone });
+    expect(result === null ? null : new Date(result).toISOString()).toBe(expected);
+  });
+
+  it("places a year-less date against the reference time in the zone", () => {
+    const options = { timeZone: "America/New_York", referenceTime: "2025-01-05T00:00:00Z" };
+    expect(new Date(normalizeTimestamp("Dec 31 23:00:00", options) ?? 0).toISOString()).toBe(
+      "2025-01-01T04:00:00.000Z",
+    );
+    expect(new Date(normalizeTimestamp("Jan  5 18:00:00", options) ?? 0).toISOString()).toBe(
+      "2025-01-05T23:00:00.000Z",
+    );
+    expect(new Date(normalizeTimestamp("Jan  6 20:00:00", options) ?? 0).toISOString()).toBe(
+      "2024-01-07T01:00:00.000Z",
+    );
+  });
+
+  it("takes the next year for a date just after a year-end reference", () => {
+    const result = normalizeTimestamp("Jan  1 00:10:00", { referenceTime: "2024-12-31T23:30:00Z" });
+    expect(result).toBe(utc("2025-01-01T00:10:00Z"));
+  });
+
+  it("accepts referenceTime as epoch ms (fractions dropped) and as a Date", () => {
+    const fromNumber = normalizeTimestamp("Dec 10 06:55:46", {
+      referenceTime: Date.UTC(2017, 0, 2) + 0.75,
+    });
+    const fromDate = normalizeTimestamp("Dec 10 06:55:46", {
+      referenceTime: new Date(Date.UTC(2017, 0, 2)),
+    });
+    expect(fromNumber).toBe(utc("2016-12-10T06:55:46Z"));
+    expect(fromDate).toBe(fromNumber);
+  });
+
+  it.each([
+    [{ timeZone: "Mars/Base" }, "timeZone"],
+    [{ timeZone: 5 }, "timeZone"],
+    [{ referenceTime: "yesterday" }, "referenceTime"],
+    [{ referenceTime: Number.NaN }, "referenceTime"],
+    [{ referenceTime: new Date(Number.NaN) }, "referenceTime"],
+    [{ referenceTime: -1 }, "referenceTime"],
+    [{ zone: "UTC" }, "zone"],
+  ])("throws ConfigError for bad options %j", (options, option) => {
+    const call = () => normalizeTimestamp("2025-02-07T10:15:30Z", options as never);
+    expect(call).toThrow(ConfigError);
+    expect(call).toThrow(`"${option}"`);
+  });
+});
