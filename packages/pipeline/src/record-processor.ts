@@ -1,0 +1,81 @@
+import { createNormalizer } from "@logfeat/normalizers";
+import { createParser } from "@logfeat/parsers";
+import {
+  type BatchAccounting,
+  type EpochMillis,
+  type LevelScheme,
+  type LogEntry,
+  mergeAccounting,
+  type RawRecord,
+} from "@logfeat/schema";
+
+/** Options of a record processor: the parsing and normalization options of a run. */
+export interface RecordProcessorOptions {
+  layout?: string;
+  timeZone?: string;
+  referenceTime: EpochMillis;
+  levelScheme?: LevelScheme;
+  messageHash?: "template" | "exact";
+  defaultService: string | null;
+  maxDiagnostics: number;
+}
+
+/** Parse + normalize, chunk by chunk, with the accounting of both stages. */
+export interface RecordProcessor {
+  /** Parses and normalizes a chunk of raw records; returns the entries in input order. */
+  process(records: readonly RawRecord[]): LogEntry[];
+  /** Records that parsed so far. */
+  readonly parsed: number;
+  /** Accounting of the parsing stage so far. */
+  parseAccounting(): BatchAccounting;
+  /** Accounting of the normalization stage so far. */
+  normalizeAccounting(): BatchAccounting;
+}
+
+const EMPTY: BatchAccounting = {
+  skipped: 0,
+  skippedByCode: {},
+  notedByCode: {},
+  diagnostics: [],
+  diagnosticsOmitted: 0,
+};
+
+/**
+ * The synchronous heart of a run: one parser (which remembers the layout per
+ * source) and one normalizer (options validated once), applied chunk by chunk.
+ * Worker threads and distributed workers use the same processor.
+ */
+export function createRecordProcessor(options: RecordProcessorOptions): RecordProcessor {
+  const parser = createParser({
+    ...(options.layout === undefined ? {} : { layout: options.layout }),
+    maxDiagnostics: options.maxDiagnostics,
+  });
+  const normalizer = createNormalizer({
+    referenceTime: options.referenceTime,
+    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+    ...(options.levelScheme === undefined ? {} : { levelScheme: options.levelScheme }),
+    ...(options.messageHash === undefined ? {} : { messageHash: options.messageHash }),
+    ...(options.defaultService === null ? {} : { defaults: { service: options.defaultService } }),
+    maxDiagnostics: options.maxDiagnostics,
+  });
+  let parsedCount = 0;
+  let parseTotals = EMPTY;
+  let normalizeTotals = EMPTY;
+  return {
+    process(records) {
+      const parsed = parser.parseBatch(records as RawRecord[]);
+      parsedCount += parsed.parsed.length;
+      const { parsed: parsedLogs, ...parseAccounting } = parsed;
+      parseTotals = mergeAccounting(parseTotals, parseAccounting, options.maxDiagnostics);
+      const normalized = normalizer.normalizeBatch(parsedLogs);
+      const { entries, ...normalizeAccounting } = normalized;
+      normalizeTotals = mergeAccounting(normalizeTotals, normalizeAccounting, options.maxDiagnostics);
+      return entries;
+    },
+    get parsed() {
+      return parsedCount;
+    },
+    parseAccounting: () => parseTotals,
+    normalizeAccounting: () => normalizeTotals,
+  };
+}
