@@ -1,0 +1,169 @@
+import type { CsvRawRecord } from "@logfeat/schema";
+import Papa from "papaparse";
+import { isBlankLine } from "./blank-line.js";
+import { buildCsvHeader } from "./csv-header.js";
+import { detectDelimiter, SNIFF_ROWS } from "./csv-sniffing.js";
+import { SNIFF_BYTES } from "./format-detection.js";
+import type { IngestionDiagnostics } from "./ingestion-diagnostics.js";
+import type { RecordReader } from "./record-reader.js";
+import { RECORD_HEAD_LENGTH, tooLargeMessage } from "./record-size.js";
+
+/** Settings of a CsvRecordReader. */
+export interface CsvReaderSettings {
+  source: string;
+  /** The delimiter, or undefined to detect it from the first rows. */
+  delimiter: string | undefined;
+  maxRecordBytes: number;
+  diagnostics: IngestionDiagnostics;
+}
+
+function countLineFeeds(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1))
+    count += 1;
+  return count;
+}
+
+/**
+ * CSV rows through papaparse's parser, fed chunk by chunk: the rows a chunk
+ * completes are taken, the unfinished last row waits for the next chunk
+ * (as papaparse's own streamers do). The first non-blank row is the header;
+ * a row's line is the physical line it starts on (quoted fields may hold
+ * line breaks). The line ending (`\r\n` or `\n`) is that of the first line.
+ */
+export class CsvRecordReader implements RecordReader<CsvRawRecord> {
+  private readonly settings: CsvReaderSettings;
+  private parser: Papa.Parser | null = null;
+  private sample = "";
+  private sampleLineFeeds = 0;
+  private partial = "";
+  /** After an over-long row: drop text up to the next line feed, then resume. */
+  private dropping = false;
+  private stripCarriageReturn = false;
+  private delimiter = ",";
+  private header: string[] | null = null;
+  private headerLine = 0;
+  private nextLineNumber = 1;
+
+  constructor(settings: CsvReaderSettings) {
+    this.settings = settings;
+  }
+
+  push(text: string, out: CsvRawRecord[]): void {
+    if (this.parser === null) {
+      this.sample += text;
+      this.sampleLineFeeds += countLineFeeds(text);
+      if (this.sampleLineFeeds < SNIFF_ROWS && this.sample.length < SNIFF_BYTES) return;
+      text = this.startParser(false);
+    }
+    this.parse(text, out, false);
+  }
+
+  end(out: CsvRawRecord[]): void {
+    const text = this.parser === null ? this.startParser(true) : "";
+    this.parse(text, out, true);
+  }
+
+  /** Picks the line ending and delimiter from the sample; returns the sample, to be parsed. */
+  private startParser(complete: boolean): string {
+    const sample = this.sample;
+    this.sample = "";
+    const lineFeed = sample.indexOf("\n");
+    const newline = lineFeed > 0 && sample.charCodeAt(lineFeed - 1) === 13 ? "\r\n" : "\n";
+    this.stripCarriageReturn = newline === "\n";
+    const lastLineFeed = sample.lastIndexOf("\n");
+    this.delimiter =
+      this.settings.delimiter ??
+      detectDelimiter(complete || lastLineFeed === -1 ? sample : sample.slice(0, lastLineFeed));
+    this.parser = new Papa.Parser({ delimiter: this.delimiter, newline, quoteChar: '"' });
+    return sample;
+  }
+
+  private parse(text: string, out: CsvRawRecord[], final: boolean): void {
+    if (this.dropping) {
+      const lineFeed = text.indexOf("\n");
+      if (lineFeed === -1) return;
+      this.dropping = false;
+      this.nextLineNumber += 1;
+      text = text.slice(lineFeed + 1);
+    }
+    const input = this.partial === "" ? text : this.partial + text;
+    if (input === "") return;
+    const result = (this.parser as Papa.Parser).parse(input, 0, !final) as {
+      data: string[][];
+      meta: { cursor: number };
+    };
+    this.partial = final ? "" : input.slice(result.meta.cursor);
+    for (const row of result.data) this.row(row, out);
+    if (this.partial.length > this.settings.maxRecordBytes) {
+      this.reportTooLarge(this.partial, this.nextLineNumber);
+      this.nextLineNumber += countLineFeeds(this.partial);
+      this.partial = "";
+      this.dropping = true;
+    }
+  }
+
+  private row(row: string[], out: CsvRawRecord[]): void {
+    const lineNumber = this.nextLineNumber;
+    let length = 0;
+    let lineFeeds = 0;
+    for (const field of row) {
+      length += field.length;
+      if (field.indexOf("\n") !== -1) lineFeeds += countLineFeeds(field);
+    }
+    this.nextLineNumber = lineNumber + 1 + lineFeeds;
+    const last = row.length - 1;
+    if (this.stripCarriageReturn) {
+      const lastField = row[last] as string;
+      if (lastField.charCodeAt(lastField.length - 1) === 13) row[last] = lastField.slice(0, -1);
+    }
+    if (last === 0 && isBlankLine(row[0] as string)) return;
+    const header = this.header;
+    if (header === null) {
+      this.readHeader(row, lineNumber);
+      return;
+    }
+    if (row.length !== header.length) {
+      this.settings.diagnostics.report(
+        "wrong_field_count",
+        lineNumber,
+        `CSV row at line ${lineNumber} has ${row.length} fields, the header (line ${this.headerLine}) has ${header.length}`,
+        row.join(this.delimiter),
+      );
+      return;
+    }
+    if (
+      length * 3 > this.settings.maxRecordBytes &&
+      Buffer.byteLength(row.join(""), "utf8") > this.settings.maxRecordBytes
+    ) {
+      this.reportTooLarge(row.join(this.delimiter), lineNumber);
+      return;
+    }
+    const payload: Record<string, string> = {};
+    for (let index = 0; index <= last; index += 1)
+      payload[header[index] as string] = row[index] as string;
+    out.push({ source: this.settings.source, line: lineNumber, format: "csv", payload });
+  }
+
+  private readHeader(row: string[], lineNumber: number): void {
+    const { names, renamed } = buildCsvHeader(row);
+    this.header = names;
+    this.headerLine = lineNumber;
+    if (renamed.length > 0)
+      this.settings.diagnostics.report(
+        "duplicate_header",
+        lineNumber,
+        `CSV header at line ${lineNumber}: renamed columns ${renamed.join(", ")}`,
+        renamed.join(", "),
+      );
+  }
+
+  private reportTooLarge(text: string, lineNumber: number): void {
+    this.settings.diagnostics.report(
+      "record_too_large",
+      lineNumber,
+      tooLargeMessage("CSV row", lineNumber, this.settings.maxRecordBytes),
+      text.slice(0, RECORD_HEAD_LENGTH),
+    );
+  }
+}

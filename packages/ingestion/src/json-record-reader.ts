@@ -1,0 +1,47 @@
+import type { JsonRawRecord } from "@logfeat/schema";
+import { JsonArrayReader } from "./json-array-reader.js";
+import { JsonLinesReader } from "./json-lines-reader.js";
+import type { JsonReaderSettings } from "./json-record.js";
+import type { RecordReader } from "./record-reader.js";
+
+const NOT_WHITESPACE = /[^ \t\r\n]/;
+
+/**
+ * JSON input: a top-level array of objects when the first non-whitespace
+ * character is `[`, JSON Lines otherwise. Leading whitespace is skipped
+ * (its lines still count) until that character arrives.
+ */
+export class JsonRecordReader implements RecordReader<JsonRawRecord> {
+  private readonly settings: JsonReaderSettings;
+  private reader: RecordReader<JsonRawRecord> | null = null;
+  private leadingLineFeeds = 0;
+
+  constructor(settings: JsonReaderSettings) {
+    this.settings = settings;
+  }
+
+  push(text: string, out: JsonRawRecord[]): void {
+    if (this.reader === null) {
+      const start = text.search(NOT_WHITESPACE);
+      const skipped = start === -1 ? text : text.slice(0, start);
+      for (
+        let index = skipped.indexOf("\n");
+        index !== -1;
+        index = skipped.indexOf("\n", index + 1)
+      )
+        this.leadingLineFeeds += 1;
+      if (start === -1) return;
+      const firstLine = this.leadingLineFeeds + 1;
+      this.reader =
+        text[start] === "["
+          ? new JsonArrayReader(this.settings, firstLine)
+          : new JsonLinesReader(this.settings, firstLine);
+      text = text.slice(start);
+    }
+    this.reader.push(text, out);
+  }
+
+  end(out: JsonRawRecord[]): void {
+    this.reader?.end(out);
+  }
+}

@@ -1,0 +1,126 @@
+import { accessSync, constants, createReadStream, statSync } from "node:fs";
+import { ConfigError } from "@logfeat/schema";
+import { LogSourceError } from "./log-source-error.js";
+
+/**
+ * What a source reads:
+ * - a `string` is a file path (`"-"` is stdin); a `.gz` file is gunzipped;
+ * - a Node Readable (or any async iterable of bytes or strings) is a stream;
+ * - a `Uint8Array` or `{ text: string }` is in-memory content.
+ * A plain string is never content: wrap text as `{ text }`.
+ */
+export type LogInput =
+  | string
+  | Uint8Array
+  | { text: string }
+  | NodeJS.ReadableStream
+  | AsyncIterable<Uint8Array | string>;
+
+/** How many bytes a file read or an in-memory slice hands on at once. */
+export const READ_CHUNK_BYTES = 1024 * 1024;
+
+/** An input checked at construction, ready to be read once. */
+export interface ResolvedInput {
+  /** Default `source` of the records. */
+  defaultSourceName: string;
+  /** The path of a file input (for error messages), else null. */
+  path: string | null;
+  /** Size in bytes (file size, in-memory length), or null for streams. */
+  totalBytes: number | null;
+  /** Opens the bytes; called once, on the first iteration step. */
+  open(): AsyncIterable<Buffer>;
+}
+
+function isAsyncIterable(value: object): value is AsyncIterable<Uint8Array | string> {
+  return typeof (value as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === "function";
+}
+
+function toBuffer(chunk: Uint8Array | string): Buffer {
+  if (typeof chunk === "string") return Buffer.from(chunk, "utf8");
+  return Buffer.isBuffer(chunk)
+    ? chunk
+    : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+async function* readStream(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
+  const iterator = (
+    stream as { iterator?: (options: object) => AsyncIterable<Uint8Array | string> }
+  ).iterator;
+  const iterable =
+    typeof iterator === "function" ? iterator.call(stream, { destroyOnReturn: false }) : stream;
+  for await (const chunk of iterable) yield toBuffer(chunk);
+}
+
+async function* readFile(path: string): AsyncGenerator<Buffer> {
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+  try {
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (error) {
+    throw LogSourceError.fromSystemError(path, error);
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function* readMemory(bytes: Buffer): AsyncGenerator<Buffer> {
+  for (let start = 0; start < bytes.length; start += READ_CHUNK_BYTES)
+    yield bytes.subarray(start, start + READ_CHUNK_BYTES);
+}
+
+function resolvePath(path: string): ResolvedInput {
+  let size: number;
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory())
+      throw new LogSourceError(path, "EISDIR", "is a directory, expected a log file");
+    accessSync(path, constants.R_OK);
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof LogSourceError) throw error;
+    throw LogSourceError.fromSystemError(path, error);
+  }
+  return { defaultSourceName: path, path, totalBytes: size, open: () => readFile(path) };
+}
+
+function resolveMemory(bytes: Buffer): ResolvedInput {
+  return {
+    defaultSourceName: "<memory>",
+    path: null,
+    totalBytes: bytes.length,
+    open: () => readMemory(bytes),
+  };
+}
+
+const EXPECTED_INPUT =
+  'a file path, "-" for stdin, a Readable stream, a Uint8Array or { text: string }';
+
+/**
+ * Checks an input at construction: a file must exist, be a file and be
+ * readable, else a LogSourceError naming the path is thrown right away.
+ */
+export function resolveInput(input: unknown): ResolvedInput {
+  if (typeof input === "string") {
+    if (input === "") throw new ConfigError("input", input, EXPECTED_INPUT);
+    if (input === "-")
+      return {
+        defaultSourceName: "<stdin>",
+        path: null,
+        totalBytes: null,
+        open: () => readStream(process.stdin),
+      };
+    return resolvePath(input);
+  }
+  if (input instanceof Uint8Array) return resolveMemory(toBuffer(input));
+  if (typeof input === "object" && input !== null) {
+    if (isAsyncIterable(input))
+      return {
+        defaultSourceName: "<stdin>",
+        path: null,
+        totalBytes: null,
+        open: () => readStream(input),
+      };
+    const text = (input as { text?: unknown }).text;
+    if (typeof text === "string") return resolveMemory(Buffer.from(text, "utf8"));
+  }
+  throw new ConfigError("input", input, EXPECTED_INPUT);
+}

@@ -1,0 +1,71 @@
+/**
+ * How a line relates to the record before it, in multiline mode:
+ * - `record`: starts a new record;
+ * - `continuation`: appended to the previous record;
+ * - `traceback_start`: a continuation that opens a Python traceback;
+ * - `traceback_end`: a continuation that closes it (the `XxxError: msg` line).
+ */
+export type LineKind = "record" | "continuation" | "traceback_start" | "traceback_end";
+
+/**
+ * Unindented lines that continue the previous record, whatever came before
+ * (indented lines always continue it). The first characters they can start
+ * with index them, so most lines are tested against none or one pattern.
+ */
+const CONTINUATION_RULES: readonly { firstCharacters: string; pattern: RegExp }[] = [
+  // Java / JavaScript stack frame without its indentation: `at com.x.Y.m(Y.java:42)`, `at f (file.js:1:2)`.
+  { firstCharacters: "a", pattern: /^at (?:async )?[^\s(]+ ?\(.*\)$/ },
+  // JavaScript stack frame without a function name: `at /app/index.js:10:5`.
+  { firstCharacters: "a", pattern: /^at (?:async )?\S+:\d+:\d+$/ },
+  // Java chained and suppressed exceptions.
+  { firstCharacters: "C", pattern: /^Caused by: / },
+  { firstCharacters: "S", pattern: /^Suppressed: / },
+  // Java elided frames: `... 12 more`, `... 5 common frames omitted`.
+  { firstCharacters: ".", pattern: /^\.\.\. \d+ (?:more|common frames omitted)$/ },
+  // Java exception header: `java.lang.IllegalStateException: boom` (package-qualified class name).
+  {
+    firstCharacters: "abcdefghijklmnopqrstuvwxyz_$",
+    pattern: /^(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error|Throwable)(?::.*)?$/,
+  },
+  // Python chained tracebacks.
+  {
+    firstCharacters: "D",
+    pattern: /^During handling of the above exception, another exception occurred:$/,
+  },
+  {
+    firstCharacters: "T",
+    pattern: /^The above exception was the direct cause of the following exception:$/,
+  },
+];
+
+/** A Python traceback header. */
+const TRACEBACK_START = /^Traceback \(most recent call last\):$/;
+
+/** The last line of a Python traceback: `ValueError: bad`, `pkg.mod.CustomError`, `KeyboardInterrupt`. */
+const TRACEBACK_END = /^[A-Za-z_][\w.]*(?::.*)?$/;
+
+const RULES_BY_FIRST_CHARACTER: readonly (readonly RegExp[] | undefined)[] = (() => {
+  const table: RegExp[][] = [];
+  for (const { firstCharacters, pattern } of CONTINUATION_RULES)
+    for (const character of firstCharacters) {
+      const code = character.charCodeAt(0);
+      table[code] ??= [];
+      table[code].push(pattern);
+    }
+  return table;
+})();
+
+/**
+ * Classifies a non-blank line. `tracebackOpen` says whether the previous
+ * record has an unfinished Python traceback (a `Traceback (most recent call
+ * last):` line not yet followed by its final exception line).
+ */
+export function classifyLine(line: string, tracebackOpen: boolean): LineKind {
+  const first = line.charCodeAt(0);
+  if (first === 32 || first === 9) return "continuation";
+  const rules = RULES_BY_FIRST_CHARACTER[first];
+  if (rules !== undefined) for (const rule of rules) if (rule.test(line)) return "continuation";
+  if (first === 84 && TRACEBACK_START.test(line)) return "traceback_start";
+  if (tracebackOpen && TRACEBACK_END.test(line)) return "traceback_end";
+  return "record";
+}

@@ -1,0 +1,189 @@
+import type { BatchAccounting, RawRecord, RecordFormat } from "@logfeat/schema";
+import { LogfeatError } from "@logfeat/schema";
+import { CsvRecordReader } from "./csv-record-reader.js";
+import { SNIFF_ROWS } from "./csv-sniffing.js";
+import {
+  DELIMITER_BY_EXTENSION,
+  extensionOf,
+  formatFromName,
+  SNIFF_BYTES,
+  sniffFormat,
+} from "./format-detection.js";
+import { gunzip, isDecompressionError, isGzip } from "./gzip.js";
+import { IngestionDiagnostics } from "./ingestion-diagnostics.js";
+import { JsonRecordReader } from "./json-record-reader.js";
+import { type LogInput, type ResolvedInput, resolveInput } from "./log-input.js";
+import { type LogFormat, type ResolvedOptions, resolveOptions } from "./options.js";
+import { PeekableBytes } from "./peekable-bytes.js";
+import type { RecordReader } from "./record-reader.js";
+import { TextRecordReader } from "./text-record-reader.js";
+import { Utf8StreamDecoder } from "./utf8-decoder.js";
+
+/**
+ * A stream of RawRecords from one input, iterable once: either record by
+ * record (`for await (const record of source)`) or in arrays
+ * (`for await (const records of source.chunks())`, the fast path).
+ */
+export interface LogSource<Item extends RawRecord = RawRecord> extends AsyncIterable<Item> {
+  /** The records in arrays of at most `chunkSize`, yielded as soon as the bytes read so far complete them. */
+  chunks(): AsyncIterable<Item[]>;
+  /** Skips and notes so far (`record_too_large`, `invalid_json`, ...), with line numbers. */
+  accounting(): BatchAccounting;
+  /** Records handed to the consumer so far. */
+  readonly recordsYielded: number;
+  /** Bytes read from the input so far (compressed bytes for gzip), for progress against `totalBytes`. */
+  readonly bytesRead: number;
+  /** Size of the input in bytes (file size, in-memory length), or null for streams. */
+  readonly totalBytes: number | null;
+  /** The format: known at construction unless it has to be sniffed, then after the first step. */
+  readonly format: RecordFormat | null;
+  /** The `source` every record carries. */
+  readonly sourceName: string;
+}
+
+/**
+ * The LogSource implementation behind `ingestLogs` and the per-format
+ * classes. The input is checked at construction (a missing file throws a
+ * LogSourceError there); bytes are read on the first iteration step.
+ */
+export class StreamingLogSource<Item extends RawRecord = RawRecord> implements LogSource<Item> {
+  readonly sourceName: string;
+  readonly totalBytes: number | null;
+  private resolvedFormat: RecordFormat | null;
+  private readonly options: ResolvedOptions;
+  private readonly input: ResolvedInput;
+  private readonly delimiter: string | undefined;
+  private readonly diagnostics: IngestionDiagnostics;
+  private started = false;
+  private yieldedCount = 0;
+  private readCount = 0;
+
+  /**
+   * `format` is the entry point's format (`"auto"` for `ingestLogs`, which
+   * lets `options.format` choose); `allowed` lists its option names.
+   */
+  constructor(input: LogInput, options: unknown, format: LogFormat, allowed: readonly string[]) {
+    this.options = resolveOptions(options, allowed, format);
+    this.input = resolveInput(input);
+    this.sourceName = this.options.sourceName ?? this.input.defaultSourceName;
+    this.totalBytes = this.input.totalBytes;
+    const name = this.input.path ?? this.options.sourceName ?? "";
+    this.resolvedFormat =
+      this.options.format === "auto" ? formatFromName(name) : this.options.format;
+    this.delimiter = this.options.delimiter ?? DELIMITER_BY_EXTENSION[extensionOf(name)];
+    this.diagnostics = new IngestionDiagnostics(this.sourceName, {
+      ...(this.options.maxDiagnostics === undefined
+        ? {}
+        : { maxDiagnostics: this.options.maxDiagnostics }),
+      ...(this.options.onDiagnostic === undefined
+        ? {}
+        : { onDiagnostic: this.options.onDiagnostic }),
+    });
+  }
+
+  get recordsYielded(): number {
+    return this.yieldedCount;
+  }
+
+  get bytesRead(): number {
+    return this.readCount;
+  }
+
+  get format(): RecordFormat | null {
+    return this.resolvedFormat;
+  }
+
+  accounting(): BatchAccounting {
+    return this.diagnostics.collector.toAccounting();
+  }
+
+  async *chunks(): AsyncGenerator<Item[], void, undefined> {
+    for await (const records of this.read()) {
+      this.yieldedCount += records.length;
+      yield records;
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
+    for await (const records of this.read())
+      for (const record of records) {
+        this.yieldedCount += 1;
+        yield record;
+      }
+  }
+
+  private async *read(): AsyncGenerator<Item[], void, undefined> {
+    if (this.started)
+      throw new LogfeatError(
+        `The log source ${JSON.stringify(this.sourceName)} was already iterated; a source can be iterated once`,
+      );
+    this.started = true;
+    const raw = new PeekableBytes(this.countBytes(this.input.open()));
+    let content: AsyncIterable<Buffer> = raw;
+    if (isGzip(await raw.peek({ maxBytes: 2 })))
+      content = this.stopOnDecompressionError(gunzip(raw));
+    if (this.resolvedFormat === null) {
+      const sniffed = new PeekableBytes(content);
+      const sample = await sniffed.peek({ maxBytes: SNIFF_BYTES, lineFeeds: SNIFF_ROWS });
+      this.resolvedFormat = sniffFormat(sample.toString("utf8"), sniffed.ended);
+      content = sniffed;
+    }
+    const reader = this.createReader(this.resolvedFormat);
+    const decoder = new Utf8StreamDecoder();
+    const chunkSize = this.options.chunkSize;
+    let out: Item[] = [];
+    for await (const bytes of content) {
+      const text = decoder.decode(bytes);
+      if (text !== "") reader.push(text, out);
+      if (out.length > 0) {
+        yield* splitChunks(out, chunkSize);
+        out = [];
+      }
+    }
+    const rest = decoder.end();
+    if (rest !== "") reader.push(rest, out);
+    reader.end(out);
+    if (out.length > 0) yield* splitChunks(out, chunkSize);
+  }
+
+  private createReader(format: RecordFormat): RecordReader<Item> {
+    const { maxRecordBytes, multiline } = this.options;
+    const settings = { source: this.sourceName, maxRecordBytes, diagnostics: this.diagnostics };
+    const reader =
+      format === "text"
+        ? new TextRecordReader({ ...settings, multiline })
+        : format === "json"
+          ? new JsonRecordReader(settings)
+          : new CsvRecordReader({ ...settings, delimiter: this.delimiter });
+    return reader as unknown as RecordReader<Item>;
+  }
+
+  private async *countBytes(bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const chunk of bytes) {
+      this.readCount += chunk.length;
+      yield chunk;
+    }
+  }
+
+  private async *stopOnDecompressionError(bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    try {
+      yield* bytes;
+    } catch (error) {
+      if (!isDecompressionError(error)) throw error;
+      this.diagnostics.report(
+        "decompression_failed",
+        null,
+        `gzip data is corrupt or truncated after ${this.readCount} bytes (${(error as Error).message}); the rest of the input was not read`,
+      );
+    }
+  }
+}
+
+function* splitChunks<Item>(records: Item[], chunkSize: number): Generator<Item[]> {
+  if (records.length <= chunkSize) {
+    yield records;
+    return;
+  }
+  for (let start = 0; start < records.length; start += chunkSize)
+    yield records.slice(start, start + chunkSize);
+}
