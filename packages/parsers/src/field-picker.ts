@@ -1,0 +1,139 @@
+import type { ParsedLog } from "@logfeat/schema";
+import {
+  ALIASED_FIELDS,
+  type AliasedField,
+  type AliasTable,
+  OTEL_SEVERITY_NUMBER_ALIASES,
+} from "./field-aliases.js";
+
+interface AliasEntry {
+  readonly field: number;
+  readonly priority: number;
+  /** Remaining lower-case path segments below the top-level key; empty for a flat key. */
+  readonly path: readonly string[];
+  /** The alias as written in the table (reported as `duration_field` for nested matches). */
+  readonly name: string;
+  readonly otel: boolean;
+}
+
+const FIELD_COUNT = ALIASED_FIELDS.length;
+const LEVEL = ALIASED_FIELDS.indexOf("level");
+const SERVICE = ALIASED_FIELDS.indexOf("service");
+const MESSAGE = ALIASED_FIELDS.indexOf("message");
+const DURATION = ALIASED_FIELDS.indexOf("duration");
+const OTEL_PRIORITY = 1_000_000;
+const KEY_CACHE_LIMIT = 4096;
+
+/** A string with a non-whitespace character, or a finite number. */
+function isUsable(value: unknown): value is string | number {
+  if (typeof value === "string") return value.trim() !== "";
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+/** Follows lower-case `path` from `value`, trying flat dotted keys before nesting (`{"service.name": x}`). */
+function walk(value: unknown, path: readonly string[], from: number): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const object = value as Record<string, unknown>;
+  for (let end = path.length; end > from; end -= 1) {
+    const wanted = path.slice(from, end).join(".");
+    for (const key of Object.keys(object)) {
+      if (key.toLowerCase() !== wanted) continue;
+      const found = end === path.length ? object[key] : walk(object[key], path, end);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Maps the keys of a JSON object, CSV row or logfmt line onto ParsedLog
+ * fields through an alias table: case-insensitive, dotted aliases matching a
+ * flat key (`"service.name"`) or a path into nested objects; per field the
+ * alias earliest in its list that has a usable value (a non-blank string or a
+ * finite number) wins. Every key not used for a field is copied to `extra`
+ * as it is (nested objects included).
+ */
+export class FieldPicker {
+  private readonly byKey = new Map<string, AliasEntry[]>();
+  private readonly keyCache = new Map<string, AliasEntry[] | null>();
+  private readonly bestPriority = new Array<number>(FIELD_COUNT).fill(0);
+  private readonly bestValue = new Array<string | number>(FIELD_COUNT).fill("");
+  private readonly bestKey = new Array<string | null>(FIELD_COUNT).fill(null);
+  private readonly bestEntry = new Array<AliasEntry | null>(FIELD_COUNT).fill(null);
+
+  /** `table`: the alias lists; `severity_number` (OTel) is always read as a last-resort level. */
+  constructor(table: AliasTable) {
+    ALIASED_FIELDS.forEach((field: AliasedField, fieldIndex) => {
+      for (const [priority, name] of table[field].entries())
+        this.add(name, fieldIndex, priority, false);
+    });
+    for (const [priority, name] of OTEL_SEVERITY_NUMBER_ALIASES.entries())
+      this.add(name, LEVEL, OTEL_PRIORITY + priority, true);
+  }
+
+  private add(name: string, field: number, priority: number, otel: boolean): void {
+    const lower = name.toLowerCase();
+    this.push(lower, { field, priority, path: [], name, otel });
+    const segments = lower.split(".");
+    if (segments.length > 1 && segments.every((segment) => segment !== ""))
+      this.push(segments[0] as string, { field, priority, path: segments.slice(1), name, otel });
+  }
+
+  private push(key: string, entry: AliasEntry): void {
+    const list = this.byKey.get(key);
+    if (list === undefined) this.byKey.set(key, [entry]);
+    else list.push(entry);
+  }
+
+  private entriesFor(key: string): AliasEntry[] | null {
+    const cached = this.keyCache.get(key);
+    if (cached !== undefined) return cached;
+    const entries = this.byKey.get(key.toLowerCase()) ?? null;
+    if (this.keyCache.size < KEY_CACHE_LIMIT) this.keyCache.set(key, entries);
+    return entries;
+  }
+
+  /** Fills `parsed`'s fields and `extra` from `payload`. */
+  pick(payload: Readonly<Record<string, unknown>>, parsed: ParsedLog): void {
+    const bestPriority = this.bestPriority;
+    const bestValue = this.bestValue;
+    const bestKey = this.bestKey;
+    const bestEntry = this.bestEntry;
+    bestPriority.fill(Number.POSITIVE_INFINITY);
+    bestEntry.fill(null);
+    bestKey.fill(null);
+    const keys = Object.keys(payload);
+    for (const key of keys) {
+      const entries = this.entriesFor(key);
+      if (entries === null) continue;
+      const value = payload[key];
+      for (const entry of entries) {
+        if (entry.priority >= (bestPriority[entry.field] as number)) continue;
+        const found = entry.path.length === 0 ? value : walk(value, entry.path, 0);
+        if (!isUsable(found)) continue;
+        bestPriority[entry.field] = entry.priority;
+        bestValue[entry.field] = found;
+        bestKey[entry.field] = entry.path.length === 0 ? key : null;
+        bestEntry[entry.field] = entry;
+      }
+    }
+    for (let field = 0; field < FIELD_COUNT; field += 1) {
+      const entry = bestEntry[field];
+      if (entry === null || entry === undefined) continue;
+      const value = bestValue[field] as string | number;
+      if (field === SERVICE) parsed.service = String(value);
+      else if (field === MESSAGE) parsed.message = String(value);
+      else if (field === LEVEL) {
+        parsed.level = value;
+        if (entry.otel) parsed.level_scheme = "otel";
+      } else if (field === DURATION) {
+        parsed.duration = value;
+        parsed.duration_field = bestKey[field] ?? entry.name;
+      } else parsed[ALIASED_FIELDS[field] as "timestamp" | "error_code" | "request_id"] = value;
+    }
+    const extra = parsed.extra;
+    for (const key of keys) {
+      if (!bestKey.includes(key)) extra[key] = payload[key];
+    }
+  }
+}

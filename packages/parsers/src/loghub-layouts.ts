@@ -1,0 +1,253 @@
+import { ConfigError } from "@logfeat/schema";
+import type { FieldMap } from "./field-aliases.js";
+import type { TemplateDefinition } from "./template.js";
+
+interface LoghubSystem {
+  readonly system: string;
+  /** loghub's format string: `<Field>` placeholders, the text between them is a regex. */
+  readonly format: string;
+  readonly fieldMap: FieldMap;
+  readonly dateFormat?: string;
+  readonly defaultService?: string;
+  /** What the layout reads, for `listLayouts()`. */
+  readonly note: string;
+}
+
+/**
+ * The loghub systems (logpai/loghub `*_2k.log`) with the format strings of
+ * loghub's own benchmark, except: Linux's 4th field is the host (loghub calls
+ * it Level), OpenSSH reads the program (`sshd`) instead of a literal, and
+ * Zookeeper splits `[thread:Class@line]` at the last `:` (loghub at the first).
+ */
+const SYSTEMS: readonly LoghubSystem[] = [
+  {
+    system: "Android",
+    format: "<Date> <Time>  <Pid>  <Tid> <Level> <Component>: <Content>",
+    fieldMap: {
+      timestamp: ["Date", "Time"],
+      level: ["Level"],
+      service: ["Component"],
+      message: ["Content"],
+    },
+    dateFormat: "MM-dd HH:mm:ss.SSS",
+    note: "service = tag (Component), level = V/D/I/W/E letter",
+  },
+  {
+    system: "Apache",
+    format: "\\[<Time>\\] \\[<Level>\\] <Content>",
+    fieldMap: { timestamp: ["Time"], level: ["Level"], message: ["Content"] },
+    dateFormat: "EEE MMM dd HH:mm:ss yyyy",
+    defaultService: "apache",
+    note: 'Apache error log; no component, service = "apache"',
+  },
+  {
+    system: "BGL",
+    format:
+      "<Label> <Timestamp> <Date> <Node> <Time> <NodeRepeat> <Type> <Component> <Level> <Content>",
+    fieldMap: {
+      timestamp: ["Timestamp"],
+      level: ["Level"],
+      service: ["Component"],
+      message: ["Content"],
+    },
+    note: "timestamp = epoch seconds column, service = Component (KERNEL, APP, ...)",
+  },
+  {
+    system: "HDFS",
+    format: "<Date> <Time> <Pid> <Level> <Component>: <Content>",
+    fieldMap: {
+      timestamp: ["Date", "Time"],
+      level: ["Level"],
+      service: ["Component"],
+      message: ["Content"],
+    },
+    dateFormat: "yyMMdd HHmmss",
+    note: "service = Java class (Component)",
+  },
+  {
+    system: "HPC",
+    format: "<LogId> <Node> <Component> <State> <Time> <Flag> <Content>",
+    fieldMap: { timestamp: ["Time"], service: ["Component"], message: ["Content"] },
+    note: "timestamp = epoch seconds column, service = Component, no level",
+  },
+  {
+    system: "Hadoop",
+    format: "<Date> <Time> <Level> \\[<Process>\\] <Component>: <Content>",
+    fieldMap: {
+      timestamp: ["Date", "Time"],
+      level: ["Level"],
+      service: ["Component"],
+      message: ["Content"],
+    },
+    dateFormat: "yyyy-MM-dd HH:mm:ss,SSS",
+    note: "service = logger (Component), thread in extra.Process",
+  },
+  {
+    system: "HealthApp",
+    format: "<Time>\\|<Component>\\|<Pid>\\|<Content>",
+    fieldMap: { timestamp: ["Time"], service: ["Component"], message: ["Content"] },
+    dateFormat: "yyyyMMdd-HH:mm:ss:SSS",
+    note: "|-separated, service = Component, no level",
+  },
+  {
+    system: "Linux",
+    format: "<Month> <Date> <Time> <Host> <Component>(\\[<PID>\\])?: <Content>",
+    fieldMap: {
+      timestamp: ["Month", "Date", "Time"],
+      service: ["Component"],
+      message: ["Content"],
+    },
+    dateFormat: "MMM d HH:mm:ss",
+    note: "syslog without year, service = program (Component, e.g. sshd(pam_unix)), no level",
+  },
+  {
+    system: "Mac",
+    format: "<Month>  <Date> <Time> <User> <Component>\\[<PID>\\]( \\(<Address>\\))?: <Content>",
+    fieldMap: {
+      timestamp: ["Month", "Date", "Time"],
+      service: ["Component"],
+      message: ["Content"],
+    },
+    dateFormat: "MMM d HH:mm:ss",
+    note: "syslog without year, service = process (Component, may hold spaces), no level",
+  },
+  {
+    system: "OpenSSH",
+    format: "<Month> <Day> <Time> <Host> <Component>\\[<Pid>\\]: <Content>",
+    fieldMap: { timestamp: ["Month", "Day", "Time"], service: ["Component"], message: ["Content"] },
+    dateFormat: "MMM d HH:mm:ss",
+    note: "syslog without year, service = program (sshd), no level",
+  },
+  {
+    system: "OpenStack",
+    format: "<Logrecord> <Date> <Time> <Pid> <Level> <Component> \\[<ADDR>\\] <Content>",
+    fieldMap: {
+      timestamp: ["Date", "Time"],
+      level: ["Level"],
+      service: ["Component"],
+      message: ["Content"],
+    },
+    dateFormat: "yyyy-MM-dd HH:mm:ss.SSS",
+    note: "service = logger (Component)",
+  },
+  {
+    system: "Proxifier",
+    format: "\\[<Time>\\] <Program> - <Content>",
+    fieldMap: { timestamp: ["Time"], service: ["Program"], message: ["Content"] },
+    dateFormat: "MM.dd HH:mm:ss",
+    note: "service = program (may hold spaces), no level",
+  },
+  {
+    system: "Spark",
+    format: "<Date> <Time> <Level> <Component>: <Content>",
+    fieldMap: {
+      timestamp: ["Date", "Time"],
+      level: ["Level"],
+      service: ["Component"],
+      message: ["Content"],
+    },
+    dateFormat: "yy/MM/dd HH:mm:ss",
+    note: "service = logger (Component)",
+  },
+  {
+    system: "Thunderbird",
+    format:
+      "<Label> <Timestamp> <Date> <User> <Month> <Day> <Time> <Location> <Component>(\\[<PID>\\])?: <Content>",
+    fieldMap: { timestamp: ["Timestamp"], service: ["Component"], message: ["Content"] },
+    note: "timestamp = epoch seconds column, service = program (Component), no level",
+  },
+  {
+    system: "Windows",
+    format: "<Date> <Time>, <Level>                  <Component>    <Content>",
+    fieldMap: {
+      timestamp: ["Date", "Time"],
+      level: ["Level"],
+      service: ["Component"],
+      message: ["Content"],
+    },
+    dateFormat: "yyyy-MM-dd HH:mm:ss",
+    note: "CBS/CSI log, service = Component, level = padded Info column",
+  },
+  {
+    system: "Zookeeper",
+    format: "<Date> <Time> - <Level>  \\[<Node>:<Component>@<Id>\\] - <Content>",
+    fieldMap: {
+      timestamp: ["Date", "Time"],
+      level: ["Level"],
+      service: ["Component"],
+      message: ["Content"],
+    },
+    dateFormat: "yyyy-MM-dd HH:mm:ss,SSS",
+    note: "service = class in [thread:Class@line] (split at the last ':'), thread in extra.Node",
+  },
+];
+
+/** Zookeeper's thread may hold `:`; the class may not. */
+const FIELD_PATTERN_OVERRIDES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  Zookeeper: { Node: "(.*)", Component: "([^:@\\]]*)" },
+};
+
+/**
+ * Compiles a loghub format the way loghub does: the text between fields is a
+ * regex in which runs of spaces match any whitespace, and each field matches
+ * as little as possible; regex groups in that text become non-capturing.
+ */
+function compileLoghubFormat(
+  system: string,
+  format: string,
+): { pattern: RegExp; fields: string[] } {
+  const fields: string[] = [];
+  const overrides = FIELD_PATTERN_OVERRIDES[system] ?? {};
+  const source = format
+    .split(/(<[^<>]+>)/)
+    .map((part) => {
+      const field = /^<([^<>]+)>$/.exec(part);
+      if (field === null) return part.replace(/ +/g, "\\s+").replace(/(?<!\\)\((?!\?)/g, "(?:");
+      const name = field[1] as string;
+      fields.push(name);
+      return overrides[name] ?? "(.*?)";
+    })
+    .join("");
+  return { pattern: new RegExp(`^${source}$`, "s"), fields };
+}
+
+const definitions = new Map<string, TemplateDefinition>();
+
+/** Names of the built-in loghub layouts with a one-line description each. */
+export function loghubLayoutDescriptions(): { name: string; description: string }[] {
+  return SYSTEMS.map((entry) => ({
+    name: `loghub:${entry.system}`,
+    description: `loghub ${entry.system}: ${entry.format.replace(/\\(.)/g, "$1")}; ${entry.note}${
+      entry.dateFormat === undefined ? "" : `; date ${entry.dateFormat}`
+    }`,
+  }));
+}
+
+/** The loghub system names, e.g. `["Android", "Apache", ...]`. */
+export const LOGHUB_SYSTEMS: readonly string[] = SYSTEMS.map((entry) => entry.system);
+
+/**
+ * The compiled layout of a loghub system (name matched case-insensitively).
+ * Throws ConfigError (option `option`) listing the systems for an unknown name.
+ */
+export function loghubLayout(system: string, option = "layout"): TemplateDefinition {
+  const entry = SYSTEMS.find(
+    (candidate) => candidate.system.toLowerCase() === system.toLowerCase(),
+  );
+  if (entry === undefined)
+    throw new ConfigError(option, system, `a loghub system, one of ${LOGHUB_SYSTEMS.join(", ")}`);
+  const cached = definitions.get(entry.system);
+  if (cached !== undefined) return cached;
+  const { pattern, fields } = compileLoghubFormat(entry.system, entry.format);
+  const definition: TemplateDefinition = {
+    name: `loghub:${entry.system}`,
+    template: entry.format,
+    pattern,
+    fields,
+    fieldMap: entry.fieldMap,
+    ...(entry.dateFormat === undefined ? {} : { dateFormat: entry.dateFormat }),
+    ...(entry.defaultService === undefined ? {} : { defaultService: entry.defaultService }),
+  };
+  definitions.set(entry.system, definition);
+  return definition;
+}

@@ -1,0 +1,162 @@
+import type { ParsedLog, TextRawRecord } from "@logfeat/schema";
+import { DateFormat } from "./date-format.js";
+import { extractDurationSuffix } from "./duration-suffix.js";
+import {
+  ALIASED_FIELDS,
+  type AliasedField,
+  type FieldMap,
+  resolveTextAliasTable,
+} from "./field-aliases.js";
+import { loghubLayout } from "./loghub-layouts.js";
+import {
+  type FieldMapOptions,
+  validateFieldMap,
+  validateListener,
+  validateOptionalString,
+} from "./options.js";
+import { compileTemplate, type TemplateDefinition } from "./template.js";
+import { emptyParsedLog, TextLineParser } from "./text-layout.js";
+import { TrailingPairs } from "./trailing-pairs.js";
+
+/** Options of `TemplateLineParser`. */
+export interface TemplateLineParserOptions extends FieldMapOptions {
+  /**
+   * A loghub-style template (`"<Date> <Time> <Pid> <Level> <Component>: <Content>"`)
+   * or a compiled `TemplateDefinition`. With a template string, `fieldMap`
+   * maps template field names to ParsedLog fields (default: the alias table,
+   * where `Content` is the message and `Date` + `Time` the timestamp).
+   */
+  template: string | TemplateDefinition;
+  /** Date pattern of the timestamp, e.g. `"yyMMdd HHmmss"`; without it the timestamp is kept as found. */
+  dateFormat?: string;
+}
+
+const NONE = -1;
+
+/**
+ * Lines in a fixed template (SPEC section 3, item 5), such as the loghub
+ * layouts. The message is the `Content` field, whole; trailing `key=value`
+ * pairs and a `(523ms)` suffix are copied out of it. With a date pattern the
+ * timestamp is rewritten to naive ISO `YYYY-MM-DDTHH:mm:ss.SSS` (or
+ * `MM-DD HH:mm:ss.SSS` when the pattern has no year); a timestamp that does
+ * not fit the pattern is kept as found. Field values are trimmed; empty
+ * fields are absent. Unused fields go to `extra` under their template names.
+ */
+export class TemplateLineParser extends TextLineParser {
+  readonly name: string;
+  /** The template in `<Field>` form. */
+  readonly template: string;
+  private readonly pattern: RegExp;
+  private readonly fields: readonly string[];
+  private readonly timestampFields: number[] = [];
+  private readonly slots: number[] = new Array<number>(ALIASED_FIELDS.length).fill(NONE);
+  private readonly extraFields: number[] = [];
+  private readonly dateFormat: DateFormat | null;
+  private readonly defaultService: string | undefined;
+  private readonly pairs: TrailingPairs;
+
+  /** Throws ConfigError for a bad template, date pattern or field map. */
+  constructor(options: TemplateLineParserOptions) {
+    super(validateListener(options.onDiagnostic));
+    const fieldMap = validateFieldMap(options.fieldMap);
+    const definition =
+      typeof options.template === "string"
+        ? customDefinition(options.template, fieldMap, options.dateFormat)
+        : options.template;
+    this.name = definition.name;
+    this.template = definition.template;
+    this.pattern = definition.pattern;
+    this.fields = definition.fields;
+    this.defaultService = definition.defaultService;
+    const dateFormat =
+      typeof options.template === "string" ? options.dateFormat : definition.dateFormat;
+    this.dateFormat = dateFormat === undefined ? null : new DateFormat(dateFormat);
+    this.pairs = new TrailingPairs(resolveTextAliasTable(fieldMap));
+    this.assignFields(resolveTextAliasTable(definition.fieldMap));
+  }
+
+  /** The parser of a built-in loghub layout, e.g. `TemplateLineParser.loghub("HDFS")`; throws ConfigError for an unknown system. */
+  static loghub(system: string, options: FieldMapOptions = {}): TemplateLineParser {
+    return new TemplateLineParser({ ...options, template: loghubLayout(system, "system") });
+  }
+
+  private assignFields(table: Readonly<Record<AliasedField, readonly string[]>>): void {
+    const lowerFields = this.fields.map((field) => field.toLowerCase());
+    const used = new Set<number>();
+    const timestampNames = table.timestamp.map((name) => name.toLowerCase());
+    lowerFields.forEach((field, index) => {
+      if (timestampNames.includes(field)) {
+        this.timestampFields.push(index);
+        used.add(index);
+      }
+    });
+    ALIASED_FIELDS.forEach((field, slot) => {
+      if (field === "timestamp") return;
+      for (const name of table[field]) {
+        const index = lowerFields.indexOf(name.toLowerCase());
+        if (index !== NONE && !used.has(index)) {
+          this.slots[slot] = index;
+          used.add(index);
+          return;
+        }
+      }
+    });
+    this.fields.forEach((_field, index) => {
+      if (!used.has(index)) this.extraFields.push(index);
+    });
+  }
+
+  parseText(text: string, raw: TextRawRecord): ParsedLog | null {
+    const match = this.pattern.exec(text);
+    if (match === null) return null;
+    const parsed = emptyParsedLog(raw);
+    if (this.timestampFields.length > 0) {
+      let timestamp = "";
+      for (const index of this.timestampFields) {
+        const value = match[index + 1]?.trim();
+        if (value !== undefined && value !== "")
+          timestamp = timestamp === "" ? value : `${timestamp} ${value}`;
+      }
+      if (timestamp !== "") parsed.timestamp = this.dateFormat?.format(timestamp) ?? timestamp;
+    }
+    let message: string | undefined;
+    ALIASED_FIELDS.forEach((field, slot) => {
+      const index = this.slots[slot] as number;
+      if (index === NONE) return;
+      const found = match[index + 1];
+      if (found === undefined) return;
+      if (field === "message") {
+        message = found.trim();
+        parsed.message = message;
+        return;
+      }
+      const value = found.trim();
+      if (value === "") return;
+      if (field === "duration") parsed.duration_field = this.fields[index] as string;
+      parsed[field as Exclude<AliasedField, "timestamp" | "message">] = value;
+    });
+    if (parsed.service === undefined && this.defaultService !== undefined)
+      parsed.service = this.defaultService;
+    for (const index of this.extraFields) {
+      const value = match[index + 1]?.trim();
+      if (value !== undefined && value !== "") parsed.extra[this.fields[index] as string] = value;
+    }
+    if (message !== undefined) {
+      this.pairs.extract(message, 0, message.length, parsed);
+      extractDurationSuffix(message, parsed);
+    }
+    return parsed;
+  }
+}
+
+function customDefinition(
+  template: string,
+  fieldMap: FieldMap | undefined,
+  dateFormat: unknown,
+): TemplateDefinition {
+  validateOptionalString(dateFormat, "dateFormat", 'a date pattern such as "yyMMdd HHmmss"');
+  const { pattern, fields } = compileTemplate(template, "template");
+  return fieldMap === undefined
+    ? { name: "template", template, pattern, fields }
+    : { name: "template", template, pattern, fields, fieldMap };
+}

@@ -1,0 +1,143 @@
+import type { ParsedLog } from "@logfeat/schema";
+import { type AliasTable, TRAILING_PAIR_FIELDS } from "./field-aliases.js";
+
+type PairField = (typeof TRAILING_PAIR_FIELDS)[number];
+
+interface PairAlias {
+  readonly field: PairField;
+  readonly priority: number;
+}
+
+const SPACE = 32;
+const TAB = 9;
+const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
+const QUOTE = 34;
+const EQUALS = 61;
+const BACKSLASH = 92;
+
+function isSpace(code: number): boolean {
+  return code === SPACE || code === TAB || code === NEWLINE || code === CARRIAGE_RETURN;
+}
+
+/** Key characters: letters, digits, `_`, `.`, `-`, `@`. */
+function isKeyCharacter(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 46 ||
+    code === 45 ||
+    code === 64
+  );
+}
+
+/** Undoes `\"` and `\\` inside a quoted value; other backslashes stay. */
+export function unescapeQuoted(value: string): string {
+  return value.indexOf("\\") === -1 ? value : value.replace(/\\(["\\])/g, "$1");
+}
+
+/**
+ * Finds the trailing `key=value` / `key="quoted value"` pairs of `text[from, end)`.
+ * Pushes key, value, key, value... into `out`, last pair first, and returns
+ * the index where the pairs start (`end` minus trailing whitespace when there
+ * are none). A key is `[A-Za-z0-9_.@-]+` preceded by whitespace or `from`; an
+ * unquoted value runs to the next whitespace and may be empty or hold `=`.
+ */
+export function scanTrailingPairs(text: string, from: number, end: number, out: string[]): number {
+  let position = end;
+  while (position > from && isSpace(text.charCodeAt(position - 1))) position -= 1;
+  let start = position;
+  while (position > from) {
+    let equals: number;
+    let value: string;
+    if (text.charCodeAt(position - 1) === QUOTE && position - 2 >= from) {
+      let quote = position - 2;
+      while (quote >= from) {
+        if (text.charCodeAt(quote) === QUOTE) {
+          let backslashes = 0;
+          while (
+            quote - 1 - backslashes >= from &&
+            text.charCodeAt(quote - 1 - backslashes) === BACKSLASH
+          )
+            backslashes += 1;
+          if (backslashes % 2 === 0) break;
+        }
+        quote -= 1;
+      }
+      if (quote <= from || text.charCodeAt(quote - 1) !== EQUALS) break;
+      equals = quote - 1;
+      value = unescapeQuoted(text.slice(quote + 1, position - 1));
+    } else {
+      let tokenStart = position - 1;
+      while (tokenStart > from && !isSpace(text.charCodeAt(tokenStart - 1))) tokenStart -= 1;
+      equals = text.indexOf("=", tokenStart);
+      if (equals === -1 || equals >= position) break;
+      value = text.slice(equals + 1, position);
+    }
+    let keyStart = equals;
+    while (keyStart > from && isKeyCharacter(text.charCodeAt(keyStart - 1))) keyStart -= 1;
+    if (keyStart === equals) break;
+    if (keyStart > from && !isSpace(text.charCodeAt(keyStart - 1))) break;
+    out.push(text.slice(keyStart, equals), value);
+    start = keyStart;
+    position = keyStart;
+    while (position > from && isSpace(text.charCodeAt(position - 1))) position -= 1;
+  }
+  return start;
+}
+
+/**
+ * Applies trailing pairs to a ParsedLog: keys in the duration / error_code /
+ * request_id alias lists (case-insensitive) set those fields, the first pair
+ * in text order winning; every other pair goes to `extra` unless `extra`
+ * already has that key (fields of the layout win).
+ */
+export class TrailingPairs {
+  private readonly aliases = new Map<string, PairAlias>();
+  private readonly scratch: string[] = [];
+
+  /** `table`: the text alias table (SPEC lists plus `took`, or a fieldMap's lists). */
+  constructor(table: AliasTable) {
+    for (const field of TRAILING_PAIR_FIELDS) {
+      table[field].forEach((name, priority) => {
+        const key = name.toLowerCase();
+        if (!this.aliases.has(key)) this.aliases.set(key, { field, priority });
+      });
+    }
+  }
+
+  /**
+   * Extracts the pairs ending `text[from, end)` into `parsed` and returns the
+   * index where they start (the message without its pairs is `text.slice(from, returned)`).
+   */
+  extract(text: string, from: number, end: number, parsed: ParsedLog): number {
+    const pairs = this.scratch;
+    pairs.length = 0;
+    const start = scanTrailingPairs(text, from, end, pairs);
+    if (pairs.length === 0) return start;
+    let durationPriority = Number.POSITIVE_INFINITY;
+    let errorPriority = Number.POSITIVE_INFINITY;
+    let requestPriority = Number.POSITIVE_INFINITY;
+    for (let index = pairs.length - 2; index >= 0; index -= 2) {
+      const key = pairs[index] as string;
+      const value = pairs[index + 1] as string;
+      const alias = value === "" ? undefined : this.aliases.get(key.toLowerCase());
+      if (alias?.field === "duration" && alias.priority < durationPriority) {
+        durationPriority = alias.priority;
+        parsed.duration = value;
+        parsed.duration_field = key;
+      } else if (alias?.field === "error_code" && alias.priority < errorPriority) {
+        errorPriority = alias.priority;
+        parsed.error_code = value;
+      } else if (alias?.field === "request_id" && alias.priority < requestPriority) {
+        requestPriority = alias.priority;
+        parsed.request_id = value;
+      } else if (!Object.hasOwn(parsed.extra, key)) {
+        parsed.extra[key] = value;
+      }
+    }
+    return start;
+  }
+}
