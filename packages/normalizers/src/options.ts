@@ -152,11 +152,13 @@ function configError(error: z.ZodError, input: unknown): ConfigError {
         ? (value as Record<string, unknown>)[key]
         : undefined;
   const option = path.length === 0 ? "options" : path.join(".");
+  const parent = path.slice(0, -1).join(".");
+  const known = Object.keys(EXPECTED)
+    .filter((name) => (parent === "" ? !name.includes(".") : name.startsWith(`${parent}.`)))
+    .map((name) => name.slice(parent === "" ? 0 : parent.length + 1));
   const expected =
     issue.code === "unrecognized_keys"
-      ? `no such option (known: ${Object.keys(EXPECTED)
-          .filter((name) => !name.includes("."))
-          .join(", ")})`
+      ? `a known option name (${known.join(", ")})`
       : (EXPECTED[option] ?? (path.length === 0 ? "an options object" : issue.message));
   return new ConfigError(option, value, expected, { cause: error });
 }
@@ -182,7 +184,7 @@ function timestampContext(
  * ConfigError naming the first bad option and its value.
  */
 export function resolveOptions(options: NormalizerOptions | undefined): ResolvedOptions {
-  const result = NormalizerOptionsSchema.safeParse(options ?? {});
+  const result = NormalizerOptionsSchema.safeParse(options === undefined ? {} : options);
   if (!result.success) throw configError(result.error, options);
   const valid = result.data;
   const defaultService = valid.defaults?.service;
