@@ -33,7 +33,7 @@ function describeLayouts(): string {
 }
 
 /** Runs the CLI with `args` (without node and script); resolves to the exit code. */
-export async function main(args: readonly string[], io: CommandIo): Promise<number> {
+async function main(args: readonly string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = args;
   try {
     switch (command) {
