@@ -25,14 +25,14 @@ const TOKENS: readonly Token[] = [
   { source: "EEEE", pattern: "[A-Za-z]+", part: null },
   { source: "EEE", pattern: "[A-Za-z]{3}", part: null },
   { source: "MMM", pattern: "([A-Za-z]{3})", part: "monthName" },
-  { source: "MM", pattern: "(\\d{2})", part: "month" },
+  { source: "MM", pattern: "(\\d{1,2})", part: "month" },
   { source: "M", pattern: "(\\d{1,2})", part: "month" },
-  { source: "dd", pattern: "(\\d{2})", part: "day" },
+  { source: "dd", pattern: "(\\d{1,2})", part: "day" },
   { source: "d", pattern: "(\\d{1,2})", part: "day" },
-  { source: "HH", pattern: "(\\d{2})", part: "hour" },
+  { source: "HH", pattern: "(\\d{1,2})", part: "hour" },
   { source: "H", pattern: "(\\d{1,2})", part: "hour" },
-  { source: "mm", pattern: "(\\d{2})", part: "minute" },
-  { source: "ss", pattern: "(\\d{2})", part: "second" },
+  { source: "mm", pattern: "(\\d{1,2})", part: "minute" },
+  { source: "ss", pattern: "(\\d{1,2})", part: "second" },
 ];
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -51,7 +51,8 @@ function escapeRegExp(text: string): string {
  * `MM`/`M`, `dd`/`d`, `HH`/`H`, `mm`, `ss`, `S`..`SSSSSSSSS` (fraction; after
  * `.` or `,` it is a decimal fraction cut or padded to milliseconds,
  * otherwise an integer count of milliseconds, so HealthApp's `:6` is 6 ms),
- * `EEE`/`EEEE` (weekday name, ignored). Whitespace matches any run of
+ * `EEE`/`EEEE` (weekday name, ignored). Two-letter numeric tokens also accept
+ * one digit (HealthApp writes `22:16:0:119`) and are zero-padded. Whitespace matches any run of
  * whitespace; every other character is literal.
  */
 export class DateFormat {
@@ -145,10 +146,10 @@ export class DateFormat {
           hour = pad2(value);
           break;
         case "minute":
-          minute = value;
+          minute = pad2(value);
           break;
         case "second":
-          second = value;
+          second = pad2(value);
           break;
         case "fraction":
           milliseconds = value.length >= 3 ? value.slice(0, 3) : value.padEnd(3, "0");

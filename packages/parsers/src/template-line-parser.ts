@@ -39,8 +39,9 @@ const NONE = -1;
  * pairs and a `(523ms)` suffix are copied out of it. With a date pattern the
  * timestamp is rewritten to naive ISO `YYYY-MM-DDTHH:mm:ss.SSS` (or
  * `MM-DD HH:mm:ss.SSS` when the pattern has no year); a timestamp that does
- * not fit the pattern is kept as found. Field values are trimmed; empty
- * fields are absent. Unused fields go to `extra` under their template names.
+ * not fit the pattern is kept as found. Field values other than the message
+ * are trimmed (padded columns); empty fields are absent. The message is kept
+ * exactly as the template cut it (the line itself is trimmed first, as loghub does). Unused fields go to `extra` under their template names.
  */
 export class TemplateLineParser extends TextLineParser {
   readonly name: string;
@@ -126,8 +127,8 @@ export class TemplateLineParser extends TextLineParser {
       const found = match[index + 1];
       if (found === undefined) return;
       if (field === "message") {
-        message = found.trim();
-        parsed.message = message;
+        message = found;
+        parsed.message = found;
         return;
       }
       const value = found.trim();
