@@ -51,6 +51,13 @@ interface ServiceState {
 
 const NOTHING: readonly AggregatedLogWindow[] = Object.freeze([]);
 
+/** Inserts `value` into an ascending array of distinct numbers (usually at the end). */
+function insertSorted(values: number[], value: number): void {
+  let index = values.length;
+  while (index > 0 && (values[index - 1] as number) > value) index -= 1;
+  values.splice(index, 0, value);
+}
+
 function compareBuilders(a: WindowBuilder, b: WindowBuilder): number {
   return a.start - b.start || compareServices(a.service, b.service);
 }
@@ -61,6 +68,10 @@ class StreamingAggregator implements Aggregator {
   private readonly latenessMs: number;
   private readonly collector: DiagnosticCollector;
   private readonly services = new Map<string, ServiceState>();
+  /** Distinct ends of the open windows, ascending. */
+  private readonly openEnds: number[] = [];
+  /** Open windows by their end. */
+  private readonly openByEnd = new Map<number, WindowBuilder[]>();
   private watermark = Number.NEGATIVE_INFINITY;
   private earliestOpenEnd = Number.POSITIVE_INFINITY;
   private entriesSeen = 0;
@@ -146,7 +157,13 @@ class StreamingAggregator implements Aggregator {
     const builder = new WindowBuilder(start, end, service, this.options.retainLogs);
     state.windows.set(start, builder);
     this.openWindows += 1;
-    if (end < this.earliestOpenEnd) this.earliestOpenEnd = end;
+    const sameEnd = this.openByEnd.get(end);
+    if (sameEnd !== undefined) sameEnd.push(builder);
+    else {
+      this.openByEnd.set(end, [builder]);
+      insertSorted(this.openEnds, end);
+      if (end < this.earliestOpenEnd) this.earliestOpenEnd = end;
+    }
     return builder;
   }
 
@@ -166,15 +183,14 @@ class StreamingAggregator implements Aggregator {
 
   /** Emits the open windows ending at or before `limit`, ordered, with their gap windows. */
   private close(limit: number): AggregatedLogWindow[] {
+    let count = 0;
+    while (count < this.openEnds.length && (this.openEnds[count] as number) <= limit) count += 1;
     const closing: WindowBuilder[] = [];
-    let earliestOpenEnd = Number.POSITIVE_INFINITY;
-    for (const state of this.services.values()) {
-      for (const builder of state.windows.values()) {
-        if (builder.end <= limit) closing.push(builder);
-        else if (builder.end < earliestOpenEnd) earliestOpenEnd = builder.end;
-      }
+    for (const end of this.openEnds.splice(0, count)) {
+      for (const builder of this.openByEnd.get(end) as WindowBuilder[]) closing.push(builder);
+      this.openByEnd.delete(end);
     }
-    this.earliestOpenEnd = earliestOpenEnd;
+    this.earliestOpenEnd = this.openEnds[0] ?? Number.POSITIVE_INFINITY;
     closing.sort(compareBuilders);
     const { fillGaps, retainLogs, windowSizeSeconds } = this.options;
     const windows: AggregatedLogWindow[] = [];
