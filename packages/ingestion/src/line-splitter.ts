@@ -48,7 +48,10 @@ export class LineSplitter {
       const end =
         lineFeed > start && text.charCodeAt(lineFeed - 1) === 13 ? lineFeed - 1 : lineFeed;
       if (end - start > maxLineLength)
-        handler.overlongLine(text.slice(start, start + RECORD_HEAD_LENGTH), this.nextLineNumber);
+        handler.overlongLine(
+          text.slice(start, Math.min(end, start + RECORD_HEAD_LENGTH)),
+          this.nextLineNumber,
+        );
       else handler.line(text.slice(start, end), this.nextLineNumber);
       this.nextLineNumber += 1;
       start = lineFeed + 1;
