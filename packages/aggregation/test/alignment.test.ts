@@ -70,6 +70,20 @@ describe("alignTimestampToWindow with a time zone (day windows)", () => {
     ).toBe(at("2025-02-05T23:00:00.000Z"));
   });
 
+  it("gives the UTC result for a zero-offset zone on the calendar path", () => {
+    for (const days of [1, 2, 7, 31]) {
+      for (const iso of [
+        "2025-02-07T10:00:00.000Z",
+        "2024-12-31T23:59:59.999Z",
+        "1970-01-01T00:00:00.000Z",
+      ]) {
+        expect(alignTimestampToWindow(at(iso), days * 86400, { timeZone: "Etc/UTC" })).toBe(
+          alignTimestampToWindow(at(iso), days * 86400),
+        );
+      }
+    }
+  });
+
   it("aligns a day without local midnight to its first instant", () => {
     // America/Santiago sprang forward at 24:00 on 2024-09-07: 2024-09-08 starts at 01:00 local.
     expect(
