@@ -2,7 +2,7 @@ import type { ParsedLog, TextRawRecord } from "@logfeat/schema";
 import { extractDurationSuffix } from "./duration-suffix.js";
 import { resolveTextAliasTable } from "./field-aliases.js";
 import { type FieldMapOptions, validateFieldMap, validateListener } from "./options.js";
-import { emptyParsedLog, TextLineParser } from "./text-layout.js";
+import { TextLineParser } from "./text-layout.js";
 import { TrailingPairs } from "./trailing-pairs.js";
 
 /** ISO 8601 date-time: `T` or space, optional seconds, `.`/`,` fraction, `Z`/offset. */
@@ -44,15 +44,33 @@ export class StandardTextLineParser extends TextLineParser {
   parseText(text: string, raw: TextRawRecord): ParsedLog | null {
     const match = STANDARD.exec(text);
     if (match === null) return null;
-    const parsed = emptyParsedLog(raw);
-    parsed.timestamp = match[1] as string;
-    parsed.level = (match[2] ?? match[5]) as string;
-    const service = match[3] ?? match[4] ?? match[6];
-    if (service !== undefined && service !== "") parsed.service = service;
     const message = match[7] as string;
-    const pairStart = this.pairs.extract(message, 0, message.length, parsed);
+    const pairStart = this.pairs.scan(message, 0, message.length);
     const kept = pairStart === 0 ? message : message.slice(0, pairStart).trimEnd();
-    parsed.message = kept;
+    const service = match[3] ?? match[4] ?? match[6];
+    // One object literal per shape keeps allocation and hidden-class changes down.
+    const parsed: ParsedLog =
+      service === undefined || service === ""
+        ? {
+            source: raw.source,
+            line: raw.line,
+            format: raw.format,
+            timestamp: match[1] as string,
+            level: (match[2] ?? match[5]) as string,
+            message: kept,
+            extra: {},
+          }
+        : {
+            source: raw.source,
+            line: raw.line,
+            format: raw.format,
+            timestamp: match[1] as string,
+            level: (match[2] ?? match[5]) as string,
+            service,
+            message: kept,
+            extra: {},
+          };
+    this.pairs.apply(parsed);
     extractDurationSuffix(kept, parsed);
     return parsed;
   }

@@ -33,6 +33,13 @@ function isKeyCharacter(code: number): boolean {
   );
 }
 
+/** `end` moved back over trailing whitespace, not before `from`. */
+function trimmedEnd(text: string, from: number, end: number): number {
+  let position = end;
+  while (position > from && isSpace(text.charCodeAt(position - 1))) position -= 1;
+  return position;
+}
+
 /** Undoes `\"` and `\\` inside a quoted value; other backslashes stay. */
 export function unescapeQuoted(value: string): string {
   return value.indexOf("\\") === -1 ? value : value.replace(/\\(["\\])/g, "$1");
@@ -46,8 +53,7 @@ export function unescapeQuoted(value: string): string {
  * unquoted value runs to the next whitespace and may be empty or hold `=`.
  */
 export function scanTrailingPairs(text: string, from: number, end: number, out: string[]): number {
-  let position = end;
-  while (position > from && isSpace(text.charCodeAt(position - 1))) position -= 1;
+  let position = trimmedEnd(text, from, end);
   let start = position;
   while (position > from) {
     let equals: number;
@@ -109,14 +115,21 @@ export class TrailingPairs {
   }
 
   /**
-   * Extracts the pairs ending `text[from, end)` into `parsed` and returns the
-   * index where they start (the message without its pairs is `text.slice(from, returned)`).
+   * Finds the pairs ending `text[from, end)` and returns the index where they
+   * start (the message without its pairs is `text.slice(from, returned)`).
+   * `apply` then writes them into a ParsedLog.
    */
-  extract(text: string, from: number, end: number, parsed: ParsedLog): number {
+  scan(text: string, from: number, end: number): number {
     const pairs = this.scratch;
     pairs.length = 0;
-    const start = scanTrailingPairs(text, from, end, pairs);
-    if (pairs.length === 0) return start;
+    if (text.indexOf("=", from) === -1) return trimmedEnd(text, from, end);
+    return scanTrailingPairs(text, from, end, pairs);
+  }
+
+  /** Writes the pairs found by the last `scan` into `parsed`. */
+  apply(parsed: ParsedLog): void {
+    const pairs = this.scratch;
+    if (pairs.length === 0) return;
     let durationPriority = Number.POSITIVE_INFINITY;
     let errorPriority = Number.POSITIVE_INFINITY;
     let requestPriority = Number.POSITIVE_INFINITY;
@@ -138,6 +151,13 @@ export class TrailingPairs {
         parsed.extra[key] = value;
       }
     }
+    pairs.length = 0;
+  }
+
+  /** `scan` then `apply`: copies the pairs ending `text[from, end)` into `parsed`, returns where they start. */
+  extract(text: string, from: number, end: number, parsed: ParsedLog): number {
+    const start = this.scan(text, from, end);
+    this.apply(parsed);
     return start;
   }
 }

@@ -33,12 +33,16 @@ describe.skipIf(REAL_DATA_DIR === null)(title, () => {
     const name = "elastic-examples/apache_logs.head8000.log";
     const records = textRecords(readFileSync(join(root, name), "utf8"), name);
     const result = parseLogs(records);
-    console.log(`${name}: ${result.parsed.length}/${records.length} parsed, skipped ${JSON.stringify(result.skippedByCode)}`);
+    console.log(
+      `${name}: ${result.parsed.length}/${records.length} parsed, skipped ${JSON.stringify(result.skippedByCode)}`,
+    );
     expect(result.parsed.length).toBe(records.length);
     const first = result.parsed[0] as ParsedLog;
     expect(first.timestamp).toBe("17/May/2015:10:05:03 +0000");
     expect(first.level).toBe("INFO");
-    expect(first.message).toBe("GET /presentations/logstash-monitorama-2013/images/kibana-search.png HTTP/1.1");
+    expect(first.message).toBe(
+      "GET /presentations/logstash-monitorama-2013/images/kibana-search.png HTTP/1.1",
+    );
     expect(first.service).toBeUndefined();
     expect(first.extra).toMatchObject({ client: "83.149.9.216", status: 200, bytes: 203023 });
     const withoutAgent = records.filter((record) => record.payload.endsWith(' "-"')).length;
@@ -52,7 +56,9 @@ describe.skipIf(REAL_DATA_DIR === null)(title, () => {
     const name = "elastic-examples/auth.log";
     const records = textRecords(readFileSync(join(root, name), "utf8"), name);
     const result = parseLogs(records);
-    console.log(`${name}: ${result.parsed.length}/${records.length} parsed, skipped ${JSON.stringify(result.skippedByCode)}`);
+    console.log(
+      `${name}: ${result.parsed.length}/${records.length} parsed, skipped ${JSON.stringify(result.skippedByCode)}`,
+    );
     expect(result.parsed.length).toBe(records.length);
     expect(result.parsed[0]).toMatchObject({
       timestamp: "Mar 27 13:06:56",
@@ -60,7 +66,9 @@ describe.skipIf(REAL_DATA_DIR === null)(title, () => {
       message: "Server listening on 0.0.0.0 port 22.",
       extra: { hostname: "ip-10-77-20-248", pid: "1291" },
     });
-    expect(count(result.parsed, (log) => log.extra["hostname"] === "ip-10-77-20-248")).toBe(records.length);
+    expect(count(result.parsed, (log) => log.extra["hostname"] === "ip-10-77-20-248")).toBe(
+      records.length,
+    );
     expect(count(result.parsed, (log) => log.level_scheme !== undefined)).toBe(0);
   });
 
@@ -81,9 +89,9 @@ describe.skipIf(REAL_DATA_DIR === null)(title, () => {
       extra: { caller: "filetargetmanager.go:181", op: "CREATE" },
     });
     expect(durations).toBe(161);
-    expect(
-      result.parsed.find((log) => log.duration !== undefined)?.duration,
-    ).toMatch(/^\d+(\.\d+)?(ns|µs|us|ms|s|m|h)$/);
+    expect(result.parsed.find((log) => log.duration !== undefined)?.duration).toMatch(
+      /^\d+(\.\d+)?(ns|µs|us|ms|s|m|h)$/,
+    );
     expect(count(result.parsed, (log) => log.timestamp === undefined)).toBe(0);
   });
 
@@ -114,8 +122,13 @@ describe.skipIf(REAL_DATA_DIR === null)(title, () => {
     const first = result.parsed[0] as ParsedLog;
     expect(first).toMatchObject({ timestamp: "2018-03-24T17:15:47.733658Z", level: "INFO" });
     expect(first.message).toMatch(/^1 2018-03-24T08:59:37-07:00 PC-helen\.jerry\.land EvntSLog/);
-    expect(first.extra).toMatchObject({ _write_ts: "2018-03-24T17:15:47.733658Z", facility: "LOCAL0" });
+    expect(first.extra).toMatchObject({
+      _write_ts: "2018-03-24T17:15:47.733658Z",
+      facility: "LOCAL0",
+    });
     expect(count(result.parsed, (log) => log.service !== undefined)).toBe(0);
-    expect(count(result.parsed, (log) => log.timestamp === undefined || log.level === undefined)).toBe(0);
+    expect(
+      count(result.parsed, (log) => log.timestamp === undefined || log.level === undefined),
+    ).toBe(0);
   });
 });
