@@ -6,7 +6,7 @@ import { detectDelimiter, SNIFF_ROWS } from "./csv-sniffing.js";
 import { SNIFF_BYTES } from "./format-detection.js";
 import type { IngestionDiagnostics } from "./ingestion-diagnostics.js";
 import type { RecordReader } from "./record-reader.js";
-import { RECORD_HEAD_LENGTH, tooLargeMessage } from "./record-size.js";
+import { tooLargeMessage } from "./record-size.js";
 
 /** Settings of a CsvRecordReader. */
 export interface CsvReaderSettings {
@@ -17,9 +17,15 @@ export interface CsvReaderSettings {
   diagnostics: IngestionDiagnostics;
 }
 
-function countLineFeeds(text: string): number {
+const NON_WHITESPACE = /\S/;
+
+function countCharacter(text: string, character: string): number {
   let count = 0;
-  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1))
+  for (
+    let index = text.indexOf(character);
+    index !== -1;
+    index = text.indexOf(character, index + 1)
+  )
     count += 1;
   return count;
 }
@@ -39,6 +45,9 @@ export class CsvRecordReader implements RecordReader<CsvRawRecord> {
   private partial = "";
   /** After an over-long row: drop text up to the next line feed, then resume. */
   private dropping = false;
+  private droppingInQuotes = false;
+  private droppedLine = 0;
+  private droppedHasContent = false;
   private stripCarriageReturn = false;
   private delimiter = ",";
   private header: string[] | null = null;
@@ -52,7 +61,7 @@ export class CsvRecordReader implements RecordReader<CsvRawRecord> {
   push(text: string, out: CsvRawRecord[]): void {
     if (this.parser === null) {
       this.sample += text;
-      this.sampleLineFeeds += countLineFeeds(text);
+      this.sampleLineFeeds += countCharacter(text, "\n");
       if (this.sampleLineFeeds < SNIFF_ROWS && this.sample.length < SNIFF_BYTES) return;
       text = this.startParser(false);
     }
@@ -62,6 +71,7 @@ export class CsvRecordReader implements RecordReader<CsvRawRecord> {
   end(out: CsvRawRecord[]): void {
     const text = this.parser === null ? this.startParser(true) : "";
     this.parse(text, out, true);
+    if (this.dropping) this.finishDropped();
   }
 
   /** Picks the line ending and delimiter from the sample; returns the sample, to be parsed. */
@@ -81,11 +91,9 @@ export class CsvRecordReader implements RecordReader<CsvRawRecord> {
 
   private parse(text: string, out: CsvRawRecord[], final: boolean): void {
     if (this.dropping) {
-      const lineFeed = text.indexOf("\n");
-      if (lineFeed === -1) return;
-      this.dropping = false;
-      this.nextLineNumber += 1;
-      text = text.slice(lineFeed + 1);
+      const resume = this.skipRestOfRow(text);
+      if (resume === -1) return;
+      text = text.slice(resume);
     }
     const input = this.partial === "" ? text : this.partial + text;
     if (input === "") return;
@@ -95,21 +103,59 @@ export class CsvRecordReader implements RecordReader<CsvRawRecord> {
     };
     this.partial = final ? "" : input.slice(result.meta.cursor);
     for (const row of result.data) this.row(row, out);
-    if (this.partial.length > this.settings.maxRecordBytes) {
-      this.reportTooLarge(this.partial, this.nextLineNumber);
-      this.nextLineNumber += countLineFeeds(this.partial);
-      this.partial = "";
-      this.dropping = true;
+    if (this.partial.length > this.settings.maxRecordBytes) this.checkPartialSize();
+  }
+
+  /**
+   * The unfinished row is over the limit when its text minus its quote
+   * characters is (the cells it will have hold at least that much), or when
+   * its raw text is over 4 x maxRecordBytes (a hard memory bound). It is then
+   * dropped up to its end (the next line feed outside quotes).
+   */
+  private checkPartialSize(): void {
+    const partial = this.partial;
+    const maxRecordBytes = this.settings.maxRecordBytes;
+    const quotes = countCharacter(partial, '"');
+    if (partial.length <= 4 * maxRecordBytes && partial.length - quotes <= maxRecordBytes) return;
+    this.droppedLine = this.nextLineNumber;
+    this.droppedHasContent = NON_WHITESPACE.test(partial);
+    this.nextLineNumber += countCharacter(partial, "\n");
+    this.partial = "";
+    this.dropping = true;
+    this.droppingInQuotes = quotes % 2 === 1;
+  }
+
+  /** The dropped row ended: it is reported unless it was blank. */
+  private finishDropped(): void {
+    this.dropping = false;
+    if (this.droppedHasContent) this.reportTooLarge(this.droppedLine);
+  }
+
+  /** Skips the rest of a dropped row; returns where the next row starts, or -1 if not in `text`. */
+  private skipRestOfRow(text: string): number {
+    for (let index = 0; index < text.length; index += 1) {
+      const code = text.charCodeAt(index);
+      if (code === 34) this.droppingInQuotes = !this.droppingInQuotes;
+      else if (code === 10) {
+        this.nextLineNumber += 1;
+        if (!this.droppingInQuotes) {
+          this.droppedHasContent ||= NON_WHITESPACE.test(text.slice(0, index));
+          this.finishDropped();
+          return index + 1;
+        }
+      }
     }
+    this.droppedHasContent ||= NON_WHITESPACE.test(text);
+    return -1;
   }
 
   private row(row: string[], out: CsvRawRecord[]): void {
     const lineNumber = this.nextLineNumber;
-    let length = 0;
+    let length = (row.length - 1) * this.delimiter.length;
     let lineFeeds = 0;
     for (const field of row) {
       length += field.length;
-      if (field.indexOf("\n") !== -1) lineFeeds += countLineFeeds(field);
+      if (field.indexOf("\n") !== -1) lineFeeds += countCharacter(field, "\n");
     }
     this.nextLineNumber = lineNumber + 1 + lineFeeds;
     const last = row.length - 1;
@@ -119,6 +165,13 @@ export class CsvRecordReader implements RecordReader<CsvRawRecord> {
     }
     if (last === 0 && isBlankLine(row[0] as string)) return;
     const header = this.header;
+    if (
+      length * 3 > this.settings.maxRecordBytes &&
+      Buffer.byteLength(row.join(this.delimiter), "utf8") > this.settings.maxRecordBytes
+    ) {
+      this.reportTooLarge(lineNumber);
+      return;
+    }
     if (header === null) {
       this.readHeader(row, lineNumber);
       return;
@@ -130,13 +183,6 @@ export class CsvRecordReader implements RecordReader<CsvRawRecord> {
         `CSV row at line ${lineNumber} has ${row.length} fields, the header (line ${this.headerLine}) has ${header.length}`,
         row.join(this.delimiter),
       );
-      return;
-    }
-    if (
-      length * 3 > this.settings.maxRecordBytes &&
-      Buffer.byteLength(row.join(""), "utf8") > this.settings.maxRecordBytes
-    ) {
-      this.reportTooLarge(row.join(this.delimiter), lineNumber);
       return;
     }
     const payload: Record<string, string> = {};
@@ -158,12 +204,12 @@ export class CsvRecordReader implements RecordReader<CsvRawRecord> {
       );
   }
 
-  private reportTooLarge(text: string, lineNumber: number): void {
+  /** A row over the limit: its size is its cells joined by the delimiter, in UTF-8 bytes. */
+  private reportTooLarge(lineNumber: number): void {
     this.settings.diagnostics.report(
       "record_too_large",
       lineNumber,
       tooLargeMessage("CSV row", lineNumber, this.settings.maxRecordBytes),
-      text.slice(0, RECORD_HEAD_LENGTH),
     );
   }
 }

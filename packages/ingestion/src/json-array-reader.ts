@@ -83,8 +83,7 @@ export class JsonArrayReader implements RecordReader<JsonRawRecord> {
         this.settings.diagnostics.report(
           "trailing_content",
           this.lineNumber,
-          `Content after the end of the top-level JSON array at line ${this.lineNumber}; ignored`,
-          text.slice(index, index + RECORD_HEAD_LENGTH),
+          `Content after the end of the top-level JSON array at line ${this.lineNumber}; the rest of the input was ignored`,
         );
         this.state = DONE;
         return;
@@ -108,7 +107,11 @@ export class JsonArrayReader implements RecordReader<JsonRawRecord> {
   }
 
   private keepPart(part: string): void {
-    if (this.oversizeHead !== null) return;
+    if (this.oversizeHead !== null) {
+      if (this.oversizeHead.length < RECORD_HEAD_LENGTH)
+        this.oversizeHead += part.slice(0, RECORD_HEAD_LENGTH - this.oversizeHead.length);
+      return;
+    }
     this.parts.push(part);
     this.partsLength += part.length;
     if (this.partsLength > this.settings.maxRecordBytes) {
@@ -119,7 +122,10 @@ export class JsonArrayReader implements RecordReader<JsonRawRecord> {
   }
 
   private finishElement(lastPart: string, out: JsonRawRecord[]): void {
-    const head = this.oversizeHead;
+    const head =
+      this.oversizeHead === null || this.oversizeHead.length >= RECORD_HEAD_LENGTH
+        ? this.oversizeHead
+        : this.oversizeHead + lastPart.slice(0, RECORD_HEAD_LENGTH - this.oversizeHead.length);
     const text = this.parts.length === 0 ? lastPart : this.parts.join("") + lastPart;
     this.parts.length = 0;
     this.partsLength = 0;
