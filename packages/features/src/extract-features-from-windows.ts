@@ -10,7 +10,7 @@ import {
 import { resolveClock } from "./clock.js";
 import { buildFeatureVector, type ExtractFeaturesOptions } from "./extract-features.js";
 import { optionsObject } from "./options-object.js";
-import { readWindow } from "./window-content.js";
+import { isDiagnostic, readWindow } from "./window-content.js";
 
 /** Options of `extractFeaturesFromWindows`. */
 export interface ExtractFeaturesFromWindowsOptions extends ExtractFeaturesOptions {
@@ -52,10 +52,20 @@ export function extractFeaturesFromWindows(
   });
   const extractionTimestamp = formatInstant(clock());
   const features: FeatureVector[] = [];
+  let lastEnd = Number.NaN;
+  let lastEndText = "";
   for (const window of windows) {
     const reading = readWindow(window);
-    if (reading.ok) features.push(buildFeatureVector(window, reading.content, extractionTimestamp));
-    else collector.skip(reading.diagnostic);
+    if (isDiagnostic(reading)) {
+      collector.skip(reading);
+      continue;
+    }
+    // Windows come in window_start order, so consecutive ones usually share window_end.
+    if (window.window_end !== lastEnd) {
+      lastEnd = window.window_end;
+      lastEndText = formatInstant(window.window_end);
+    }
+    features.push(buildFeatureVector(window, reading, extractionTimestamp, lastEndText));
   }
   return { features, ...collector.toAccounting() };
 }

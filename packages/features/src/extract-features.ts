@@ -1,9 +1,4 @@
-import {
-  type AggregatedLogWindow,
-  type EpochMillis,
-  type FeatureVector,
-  formatInstant,
-} from "@logfeat/schema";
+import { type AggregatedLogWindow, type FeatureVector, formatInstant } from "@logfeat/schema";
 import { type Clock, resolveClock } from "./clock.js";
 import {
   type CountFeatures,
@@ -12,11 +7,13 @@ import {
   type DurationFeatures,
   diversityFeaturesOf,
   durationFeaturesOf,
+  errorCountOf,
   type RateFeatures,
   rateFeaturesOf,
+  rateOf,
 } from "./feature-rules.js";
 import { optionsObject } from "./options-object.js";
-import { readWindow, type WindowContent } from "./window-content.js";
+import { isDiagnostic, readWindow, type WindowContent } from "./window-content.js";
 import { WindowContractError } from "./window-contract-error.js";
 
 /** Options of `extractFeatures`. */
@@ -43,7 +40,12 @@ export function extractFeatures(
 ): FeatureVector {
   const clock = resolveClock(optionsObject(options).now);
   const content = contentOrThrow(window);
-  return buildFeatureVector(window, content, formatInstant(clock()));
+  return buildFeatureVector(
+    window,
+    content,
+    formatInstant(clock()),
+    formatInstant(window.window_end),
+  );
 }
 
 /** `total_events`, `error_count` (ERROR + CRITICAL), `warning_count`, `info_count` of one window. Throws like `extractFeatures`. */
@@ -68,38 +70,39 @@ export function extractDiversityFeatures(window: AggregatedLogWindow): Diversity
 
 function contentOrThrow(window: AggregatedLogWindow): WindowContent {
   const reading = readWindow(window);
-  if (!reading.ok) throw new WindowContractError(reading.diagnostic);
-  return reading.content;
+  if (isDiagnostic(reading)) throw new WindowContractError(reading);
+  return reading;
 }
 
-/** Assembles a FeatureVector, keys in contract order, from a window already read. */
+/**
+ * Assembles a FeatureVector, keys in contract order, from a window already
+ * read; `windowEnd` is `window_end` as ISO 8601 UTC.
+ */
 export function buildFeatureVector(
   window: AggregatedLogWindow,
   content: WindowContent,
   extractionTimestamp: string,
+  windowEnd: string,
 ): FeatureVector {
-  const counts = countFeaturesOf(content);
-  const rates = rateFeaturesOf(content);
-  const durations = durationFeaturesOf(content);
-  const diversity = diversityFeaturesOf(content);
+  const errorCount = errorCountOf(content);
   return {
     window_start: window.window_start,
     service: window.service,
-    total_events: counts.total_events,
-    error_count: counts.error_count,
-    warning_count: counts.warning_count,
-    info_count: counts.info_count,
-    error_rate: rates.error_rate,
-    warning_rate: rates.warning_rate,
-    median_duration_ms: durations.median_duration_ms,
-    p95_duration_ms: durations.p95_duration_ms,
-    max_duration_ms: durations.max_duration_ms,
-    unique_messages: diversity.unique_messages,
-    unique_error_codes: diversity.unique_error_codes,
+    total_events: content.total,
+    error_count: errorCount,
+    warning_count: content.warning,
+    info_count: content.info,
+    error_rate: rateOf(errorCount, content.total),
+    warning_rate: rateOf(content.warning, content.total),
+    median_duration_ms: content.medianDuration,
+    p95_duration_ms: content.p95Duration,
+    max_duration_ms: content.maxDuration,
+    unique_messages: content.uniqueMessages,
+    unique_error_codes: content.uniqueErrorCodes,
     metadata: {
       extraction_timestamp: extractionTimestamp,
       window_log_count: content.total,
-      window_end: formatInstant(window.window_end as EpochMillis),
+      window_end: windowEnd,
       window_size_seconds: window.window_size_seconds,
     },
   };

@@ -1,5 +1,4 @@
 import type { FeatureVector } from "@logfeat/schema";
-import { sortedMedian, sortedP95 } from "./sorted-quantiles.js";
 import type { WindowContent } from "./window-content.js";
 
 /** `total_events`, `error_count` (ERROR + CRITICAL), `warning_count`, `info_count`; DEBUG counts only in the total. */
@@ -20,39 +19,44 @@ export type DurationFeatures = Pick<
 /** `unique_messages` (distinct message hashes) and `unique_error_codes` (distinct non-null error codes). */
 export type DiversityFeatures = Pick<FeatureVector, "unique_messages" | "unique_error_codes">;
 
-/** SPEC section 6 counts: errors are ERROR + CRITICAL; DEBUG is counted only in `total_events`. */
+/** SPEC section 6: an error is a log at ERROR or CRITICAL. */
+export function errorCountOf(content: WindowContent): number {
+  return content.error + content.critical;
+}
+
+/** SPEC section 6 rates: `count / total` as one division, and 0 (not NaN) when the window is empty. */
+export function rateOf(count: number, total: number): number {
+  return total === 0 ? 0 : count / total;
+}
+
+/** The four counts of a window read by `readWindow`. */
 export function countFeaturesOf(content: WindowContent): CountFeatures {
   return {
     total_events: content.total,
-    error_count: content.error + content.critical,
+    error_count: errorCountOf(content),
     warning_count: content.warning,
     info_count: content.info,
   };
 }
 
-/** SPEC section 6 rates: count / total_events, and 0 (not NaN) when the window is empty. */
+/** The two rates of a window read by `readWindow`. */
 export function rateFeaturesOf(content: WindowContent): RateFeatures {
-  const total = content.total;
-  if (total === 0) return { error_rate: 0, warning_rate: 0 };
   return {
-    error_rate: (content.error + content.critical) / total,
-    warning_rate: content.warning / total,
+    error_rate: rateOf(errorCountOf(content), content.total),
+    warning_rate: rateOf(content.warning, content.total),
   };
 }
 
-/** SPEC section 6 durations over the present durations: median, type-7 p95, max; null when there are none. */
+/** The three duration features of a window read by `readWindow` (computed there, see `setDurationStatistics`). */
 export function durationFeaturesOf(content: WindowContent): DurationFeatures {
-  const sorted = content.sortedDurations;
-  if (sorted.length === 0)
-    return { median_duration_ms: null, p95_duration_ms: null, max_duration_ms: null };
   return {
-    median_duration_ms: sortedMedian(sorted),
-    p95_duration_ms: sortedP95(sorted),
-    max_duration_ms: sorted[sorted.length - 1] as number,
+    median_duration_ms: content.medianDuration,
+    p95_duration_ms: content.p95Duration,
+    max_duration_ms: content.maxDuration,
   };
 }
 
-/** SPEC section 6 diversity: distinct message hashes and distinct non-null error codes. */
+/** The two diversity counts of a window read by `readWindow`. */
 export function diversityFeaturesOf(content: WindowContent): DiversityFeatures {
   return {
     unique_messages: content.uniqueMessages,

@@ -1,11 +1,11 @@
 /**
- * Median of an ascending array of n >= 1 finite numbers: the middle value when
- * n is odd, the mean of the two middle values `(a + b) / 2` when n is even.
- * `(a + b) / 2` is what numpy computes; only when `a + b` would overflow to
- * Infinity (both values above ~9e307) is `a / 2 + b / 2` used instead.
+ * Median of the first `length` (>= 1) values of an ascending array of finite
+ * numbers: the middle value when `length` is odd, the mean of the two middle
+ * values `(a + b) / 2` when it is even. `(a + b) / 2` is what numpy computes;
+ * only when `a + b` would overflow to Infinity (both values above ~9e307) is
+ * `a / 2 + b / 2` used instead.
  */
-export function sortedMedian(sorted: ArrayLike<number>): number {
-  const length = sorted.length;
+export function sortedMedian(sorted: ArrayLike<number>, length: number): number {
   const middle = length >> 1;
   const upper = sorted[middle] as number;
   if (length % 2 === 1) return upper;
@@ -15,27 +15,19 @@ export function sortedMedian(sorted: ArrayLike<number>): number {
 }
 
 /**
- * The 95th percentile of an ascending array of n >= 1 finite numbers by linear
- * interpolation between closest ranks (Hyndman-Fan type 7, numpy's default),
- * computed exactly as SPEC section 6 writes it:
- * `h = (n - 1) * 0.95`, `D[floor h] + (h - floor h) * (D[ceil h] - D[floor h])`.
+ * The 95th percentile of the first `length` (>= 1) values of an ascending
+ * array of finite numbers by linear interpolation between closest ranks
+ * (Hyndman-Fan type 7, numpy's default), computed exactly as SPEC section 6
+ * writes it: `h = (length - 1) * 0.95`,
+ * `D[floor h] + (h - floor h) * (D[ceil h] - D[floor h])`, capped at
+ * `D[ceil h]` (rounding could otherwise put it one ulp above the next rank).
  */
-export function sortedP95(sorted: ArrayLike<number>): number {
-  return sortedQuantileType7(sorted, 0.95);
-}
-
-/**
- * Type-7 quantile `q` (0..1) of an ascending array of n >= 1 finite numbers:
- * `h = (n - 1) * q`, then `D[floor h] + (h - floor h) * (D[ceil h] - D[floor h])`.
- * The result is never below `D[floor h]` nor above `D[ceil h]`.
- */
-function sortedQuantileType7(sorted: ArrayLike<number>, quantile: number): number {
-  const position = (sorted.length - 1) * quantile;
+export function sortedP95(sorted: ArrayLike<number>, length: number): number {
+  const position = (length - 1) * 0.95;
   const lowerIndex = Math.floor(position);
   const upperIndex = Math.ceil(position);
   const lower = sorted[lowerIndex] as number;
   if (upperIndex === lowerIndex) return lower;
   const upper = sorted[upperIndex] as number;
-  const value = lower + (position - lowerIndex) * (upper - lower);
-  return Math.min(value, upper);
+  return Math.min(lower + (position - lowerIndex) * (upper - lower), upper);
 }

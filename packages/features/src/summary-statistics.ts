@@ -20,7 +20,7 @@ export function summaryStatistics(values: ArrayLike<number>): FeatureStatistics 
   const sorted = Float64Array.from(values).sort();
   const min = sorted[0] as number;
   const max = sorted[count - 1] as number;
-  const median = sortedMedian(sorted);
+  const median = sortedMedian(sorted, count);
   if (min === max) return { count, min, max, mean: min, median, stdev: 0 };
   const mean = clamp(meanOf(sorted), min, max);
   const stdev = sampleStandardDeviation(sorted, mean);

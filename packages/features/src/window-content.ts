@@ -6,11 +6,12 @@ import {
   ServiceNameSchema,
   toEpochMillis,
 } from "@logfeat/schema";
+import { sortedMedian, sortedP95 } from "./sorted-quantiles.js";
 
 /**
  * What the 11 features are computed from, whichever way the window was stored:
- * the level counts, the present durations sorted ascending, and the number of
- * distinct message hashes and error codes.
+ * the level counts, the duration statistics and the number of distinct
+ * message hashes and error codes.
  */
 export interface WindowContent {
   total: number;
@@ -19,99 +20,128 @@ export interface WindowContent {
   warning: number;
   error: number;
   critical: number;
-  /** Present durations in milliseconds, ascending (a fresh array the caller may keep). */
-  sortedDurations: Float64Array;
+  /** Number of present durations. */
+  durationCount: number;
+  /** Median of the present durations (ms), null when there are none. */
+  medianDuration: number | null;
+  /** Type-7 95th percentile of the present durations (ms), null when there are none. */
+  p95Duration: number | null;
+  /** Largest present duration (ms), null when there are none. */
+  maxDuration: number | null;
   uniqueMessages: number;
   uniqueErrorCodes: number;
 }
 
-/** The result of reading a window: its content, or the diagnostic that says how it breaks the contract. */
-export type WindowReading =
-  | { readonly ok: true; readonly content: WindowContent }
-  | { readonly ok: false; readonly diagnostic: Diagnostic };
-
 type Logs = NonNullable<AggregatedLogWindow["logs"]>;
 type Summary = NonNullable<AggregatedLogWindow["summary"]>;
 
-interface LevelTally {
-  debug: number;
-  info: number;
-  warning: number;
-  error: number;
-  critical: number;
-  durations: number;
+/**
+ * Reused buffer the durations of one window are copied into and sorted in
+ * (readWindow is synchronous, so one buffer serves every call).
+ */
+let scratch = new Float64Array(1024);
+
+function scratchFor(length: number): Float64Array {
+  if (scratch.length < length) scratch = new Float64Array(Math.max(length, scratch.length * 2));
+  return scratch;
 }
 
-const NO_DURATIONS = new Float64Array(0);
+/** Service names already checked against ServiceNameSchema (bounded). */
+const canonicalServices = new Set<string>();
+const CANONICAL_SERVICES_LIMIT = 10_000;
+
+function isCanonicalService(service: unknown): boolean {
+  if (typeof service !== "string") return false;
+  if (canonicalServices.has(service)) return true;
+  if (!ServiceNameSchema.safeParse(service).success) return false;
+  if (canonicalServices.size >= CANONICAL_SERVICES_LIMIT) canonicalServices.clear();
+  canonicalServices.add(service);
+  return true;
+}
+
+/** True when `readWindow` returned a diagnostic rather than the window's content. */
+export function isDiagnostic(reading: WindowContent | Diagnostic): reading is Diagnostic {
+  return "stage" in reading;
+}
 
 /**
- * Checks a window against the contract and reads what the features need.
+ * Checks a window against the contract and reads what the features need,
+ * or returns the Diagnostic that says how it breaks the contract. Never throws.
  * From `summary` when present (fast path), else from `logs`. When both are
  * present the logs are still walked once for the contract checks (service,
  * bounds, field types) and their level counts and number of durations must
  * agree with the summary (`summary_mismatch`); the distinct hash and code sets
- * are taken from the summary without being rebuilt. Never throws.
+ * are taken from the summary without being rebuilt.
  */
-export function readWindow(window: AggregatedLogWindow): WindowReading {
+export function readWindow(window: AggregatedLogWindow): WindowContent | Diagnostic {
   const shapeProblem = checkWindowShape(window);
-  if (shapeProblem !== null) return { ok: false, diagnostic: shapeProblem };
+  if (shapeProblem !== null) return shapeProblem;
   const logs = window.logs ?? null;
   const summary = window.summary ?? null;
-  if (summary !== null) {
-    const summaryProblem = checkSummary(window, summary);
-    if (summaryProblem !== null) return { ok: false, diagnostic: summaryProblem };
-    if (logs !== null) {
-      const tally: LevelTally = {
-        debug: 0,
-        info: 0,
-        warning: 0,
-        error: 0,
-        critical: 0,
-        durations: 0,
-      };
-      const logProblem = scanLogs(window, logs, tally, null, null, null);
-      if (logProblem !== null) return { ok: false, diagnostic: logProblem };
-      const mismatch = compareSummaryWithLogs(window, summary, logs.length, tally);
-      if (mismatch !== null) return { ok: false, diagnostic: mismatch };
-    }
-    const counts = summary.level_counts;
-    const sortedDurations = summary.durations_ms.slice().sort();
-    return {
-      ok: true,
-      content: {
-        total: summary.total_events,
-        debug: counts.DEBUG,
-        info: counts.INFO,
-        warning: counts.WARNING,
-        error: counts.ERROR,
-        critical: counts.CRITICAL,
-        sortedDurations,
-        uniqueMessages: summary.message_hashes.size,
-        uniqueErrorCodes: summary.error_codes.size,
-      },
-    };
-  }
-  const presentLogs = logs as Logs;
-  const tally: LevelTally = { debug: 0, info: 0, warning: 0, error: 0, critical: 0, durations: 0 };
-  const durations = presentLogs.length === 0 ? NO_DURATIONS : new Float64Array(presentLogs.length);
-  const hashes = new Set<string>();
-  const codes = new Set<string>();
-  const logProblem = scanLogs(window, presentLogs, tally, durations, hashes, codes);
-  if (logProblem !== null) return { ok: false, diagnostic: logProblem };
-  return {
-    ok: true,
-    content: {
-      total: presentLogs.length,
-      debug: tally.debug,
-      info: tally.info,
-      warning: tally.warning,
-      error: tally.error,
-      critical: tally.critical,
-      sortedDurations: durations.subarray(0, tally.durations).sort(),
-      uniqueMessages: hashes.size,
-      uniqueErrorCodes: codes.size,
-    },
+  const content: WindowContent = {
+    total: 0,
+    debug: 0,
+    info: 0,
+    warning: 0,
+    error: 0,
+    critical: 0,
+    durationCount: 0,
+    medianDuration: null,
+    p95Duration: null,
+    maxDuration: null,
+    uniqueMessages: 0,
+    uniqueErrorCodes: 0,
   };
+  if (summary === null) {
+    const presentLogs = logs as Logs;
+    const durations = scratchFor(presentLogs.length);
+    const hashes = new Set<string>();
+    const codes = new Set<string>();
+    const logProblem = scanLogs(window, presentLogs, content, durations, hashes, codes);
+    if (logProblem !== null) return logProblem;
+    content.total = presentLogs.length;
+    content.uniqueMessages = hashes.size;
+    content.uniqueErrorCodes = codes.size;
+    setDurationStatistics(content, durations);
+    return content;
+  }
+  const summaryProblem = checkSummary(window, summary);
+  if (summaryProblem !== null) return summaryProblem;
+  if (logs !== null) {
+    const logProblem = scanLogs(window, logs, content, null, null, null);
+    if (logProblem !== null) return logProblem;
+    const mismatch = compareSummaryWithLogs(window, summary, logs.length, content);
+    if (mismatch !== null) return mismatch;
+  }
+  const counts = summary.level_counts;
+  content.total = summary.total_events;
+  content.debug = counts.DEBUG;
+  content.info = counts.INFO;
+  content.warning = counts.WARNING;
+  content.error = counts.ERROR;
+  content.critical = counts.CRITICAL;
+  content.uniqueMessages = summary.message_hashes.size;
+  content.uniqueErrorCodes = summary.error_codes.size;
+  const source = summary.durations_ms;
+  const durations = scratchFor(source.length);
+  for (let index = 0; index < source.length; index += 1)
+    durations[index] = (source[index] as number) + 0;
+  content.durationCount = source.length;
+  setDurationStatistics(content, durations);
+  return content;
+}
+
+/**
+ * Sorts the first `content.durationCount` values of `durations` in place and
+ * sets median, p95 and max (SPEC section 6); leaves them null when there are none.
+ */
+function setDurationStatistics(content: WindowContent, durations: Float64Array): void {
+  const count = content.durationCount;
+  if (count === 0) return;
+  if (count > 1) durations.subarray(0, count).sort();
+  content.medianDuration = sortedMedian(durations, count);
+  content.p95Duration = sortedP95(durations, count);
+  content.maxDuration = durations[count - 1] as number;
 }
 
 /** A short name of a window for diagnostics: `window api-server@2025-02-07T10:15:00.000Z`. */
@@ -152,7 +182,7 @@ function checkWindowShape(window: AggregatedLogWindow): Diagnostic | null {
   }
   const invalid = (field: string, value: unknown, expected: string): Diagnostic =>
     windowDiagnostic(window, "invalid_window", `${field}: expected ${expected}`, field, value);
-  if (!ServiceNameSchema.safeParse(window.service).success)
+  if (!isCanonicalService(window.service))
     return invalid("service", window.service, "a canonical service name");
   if (toEpochMillis(window.window_start) === null)
     return invalid("window_start", window.window_start, "epoch milliseconds within 1970..2100");
@@ -224,7 +254,7 @@ function compareSummaryWithLogs(
   window: AggregatedLogWindow,
   summary: Summary,
   logCount: number,
-  tally: LevelTally,
+  tally: WindowContent,
 ): Diagnostic | null {
   const counts = summary.level_counts;
   const mismatch = (field: string, summaryValue: number, logsValue: number): Diagnostic =>
@@ -247,8 +277,8 @@ function compareSummaryWithLogs(
     return mismatch("summary.level_counts.ERROR", counts.ERROR, tally.error);
   if (counts.CRITICAL !== tally.critical)
     return mismatch("summary.level_counts.CRITICAL", counts.CRITICAL, tally.critical);
-  if (summary.durations_ms.length !== tally.durations)
-    return mismatch("summary.durations_ms", summary.durations_ms.length, tally.durations);
+  if (summary.durations_ms.length !== tally.durationCount)
+    return mismatch("summary.durations_ms", summary.durations_ms.length, tally.durationCount);
   return null;
 }
 
@@ -282,7 +312,7 @@ function logDiagnostic(
 function scanLogs(
   window: AggregatedLogWindow,
   logs: Logs,
-  tally: LevelTally,
+  tally: WindowContent,
   durations: Float64Array | null,
   hashes: Set<string> | null,
   codes: Set<string> | null,
@@ -356,8 +386,8 @@ function scanLogs(
           duration,
           "a finite duration >= 0 ms or null",
         );
-      if (durations !== null) durations[tally.durations] = duration;
-      tally.durations += 1;
+      if (durations !== null) durations[tally.durationCount] = duration + 0;
+      tally.durationCount += 1;
     }
     const code = log.error_code;
     if (code !== null && code !== undefined) {
