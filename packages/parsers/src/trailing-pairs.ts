@@ -96,9 +96,10 @@ export function scanTrailingPairs(text: string, from: number, end: number, out: 
 
 /**
  * Applies trailing pairs to a ParsedLog: keys in the duration / error_code /
- * request_id alias lists (case-insensitive) set those fields, the first pair
- * in text order winning; every other pair goes to `extra` unless `extra`
- * already has that key (fields of the layout win).
+ * request_id alias lists (case-insensitive, non-empty value) set those
+ * fields, the alias earliest in its list winning (then the first in text
+ * order); every other pair, including the losers, goes to `extra` unless
+ * `extra` already has that key (fields of the layout win).
  */
 export class TrailingPairs {
   private readonly aliases = new Map<string, PairAlias>();
@@ -130,28 +131,35 @@ export class TrailingPairs {
   apply(parsed: ParsedLog): void {
     const pairs = this.scratch;
     if (pairs.length === 0) return;
-    let durationPriority = Number.POSITIVE_INFINITY;
-    let errorPriority = Number.POSITIVE_INFINITY;
-    let requestPriority = Number.POSITIVE_INFINITY;
+    // Pairs are stored last first; walk them in text order so the first of equal priority wins.
+    let duration = -1;
+    let errorCode = -1;
+    let requestId = -1;
+    for (let index = pairs.length - 2; index >= 0; index -= 2) {
+      if (pairs[index + 1] === "") continue;
+      const alias = this.aliases.get((pairs[index] as string).toLowerCase());
+      if (alias === undefined) continue;
+      if (alias.field === "duration") {
+        if (duration === -1 || alias.priority < this.priorityAt(duration)) duration = index;
+      } else if (alias.field === "error_code") {
+        if (errorCode === -1 || alias.priority < this.priorityAt(errorCode)) errorCode = index;
+      } else if (requestId === -1 || alias.priority < this.priorityAt(requestId)) requestId = index;
+    }
     for (let index = pairs.length - 2; index >= 0; index -= 2) {
       const key = pairs[index] as string;
       const value = pairs[index + 1] as string;
-      const alias = value === "" ? undefined : this.aliases.get(key.toLowerCase());
-      if (alias?.field === "duration" && alias.priority < durationPriority) {
-        durationPriority = alias.priority;
+      if (index === duration) {
         parsed.duration = value;
         parsed.duration_field = key;
-      } else if (alias?.field === "error_code" && alias.priority < errorPriority) {
-        errorPriority = alias.priority;
-        parsed.error_code = value;
-      } else if (alias?.field === "request_id" && alias.priority < requestPriority) {
-        requestPriority = alias.priority;
-        parsed.request_id = value;
-      } else if (!Object.hasOwn(parsed.extra, key)) {
-        parsed.extra[key] = value;
-      }
+      } else if (index === errorCode) parsed.error_code = value;
+      else if (index === requestId) parsed.request_id = value;
+      else if (!Object.hasOwn(parsed.extra, key)) parsed.extra[key] = value;
     }
     pairs.length = 0;
+  }
+
+  private priorityAt(index: number): number {
+    return (this.aliases.get((this.scratch[index] as string).toLowerCase()) as PairAlias).priority;
   }
 
   /** `scan` then `apply`: copies the pairs ending `text[from, end)` into `parsed`, returns where they start. */
