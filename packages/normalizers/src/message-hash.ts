@@ -33,9 +33,31 @@ export function messageHash(text: string): string {
     h3 = (t3 + (t2 >>> 16)) & 0xffff;
     h2 = t2 & 0xffff;
   }
-  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
+  return hex16((h3 << 16) | h2, (h1 << 16) | h0);
 }
 
-function hex4(limb: number): string {
-  return (limb | 0x10000).toString(16).slice(1);
+const HEX_DIGITS = Array.from("0123456789abcdef", (digit) => digit.charCodeAt(0));
+
+/** 16 lower-case hex digits of a 64-bit value given as two 32-bit halves (no `toString(16)`: it is slow). */
+function hex16(high: number, low: number): string {
+  const digit = (value: number, shift: number): number =>
+    HEX_DIGITS[(value >>> shift) & 15] as number;
+  return String.fromCharCode(
+    digit(high, 28),
+    digit(high, 24),
+    digit(high, 20),
+    digit(high, 16),
+    digit(high, 12),
+    digit(high, 8),
+    digit(high, 4),
+    digit(high, 0),
+    digit(low, 28),
+    digit(low, 24),
+    digit(low, 20),
+    digit(low, 16),
+    digit(low, 12),
+    digit(low, 8),
+    digit(low, 4),
+    digit(low, 0),
+  );
 }

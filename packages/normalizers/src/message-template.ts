@@ -1,44 +1,333 @@
-const HEX = "[0-9a-f]";
-const NOT_WORD_BEFORE = "(?<![a-z0-9])";
-const NOT_WORD_AFTER = "(?![a-z0-9])";
-const NUMBER_UNITS = "ns|us|\u00b5s|ms|sec|s|min|m|h|d|kib|mib|gib|tib|kb|mb|gb|tb|bytes|b|%";
-
-/**
- * The variable tokens of a message, one alternative each, tried left to
- * right at every position (SPEC section 4):
- * quoted strings, `key=value` values, UUIDs, IPv6, IPv4 (with an optional
- * port), `0x` hex, runs of 8+ hex digits, and numbers (dotted or decimal)
- * with an optional unit suffix. Tokens must not be glued to a letter or
- * digit, so `user42`, `ipv4`, `utf8` stay as they are while `blk_123...`
- * becomes `blk_<*>`.
- */
-const VARIABLE_TOKEN = new RegExp(
-  [
-    String.raw`"(?:[^"\\]|\\.)*"`,
-    String.raw`(?<![a-z0-9_])'(?:[^'\\\n]|\\.)*'(?![a-z0-9_])`,
-    String.raw`(?<=[a-z0-9_.\-]=)[^\s,;]+`,
-    `${NOT_WORD_BEFORE}${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}${NOT_WORD_AFTER}`,
-    `(?<![a-z0-9:])(?:${HEX}{1,4}:){7}${HEX}{1,4}(?![a-z0-9:])`,
-    `(?<![a-z0-9:])(?:${HEX}{1,4}(?::${HEX}{1,4}){0,6})?::(?:${HEX}{1,4}(?::${HEX}{1,4}){0,6})?(?![a-z0-9:])`,
-    String.raw`(?<![a-z0-9.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![a-z0-9]|\.\d)`,
-    `${NOT_WORD_BEFORE}0x${HEX}+${NOT_WORD_AFTER}`,
-    `${NOT_WORD_BEFORE}${HEX}{8,}${NOT_WORD_AFTER}`,
-    String.raw`(?<![a-z0-9.])\d+(?:\.\d+)*(?:${NUMBER_UNITS})?(?![a-z0-9]|\.\d)`,
-  ].join("|"),
-  "gi",
-);
-
 /** The placeholder that replaces each variable token. */
 export const TEMPLATE_PLACEHOLDER = "<*>";
 
+/** Unit suffixes a number may carry and still be one token (case-insensitive; also `µs`/`μs` and `%`). */
+export const NUMBER_UNITS: ReadonlySet<string> = new Set([
+  "ns",
+  "us",
+  "ms",
+  "sec",
+  "s",
+  "min",
+  "m",
+  "h",
+  "d",
+  "b",
+  "kb",
+  "mb",
+  "gb",
+  "tb",
+  "kib",
+  "mib",
+  "gib",
+  "tib",
+  "bytes",
+]);
+
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const BACKSLASH = 92;
+const EQUALS = 61;
+const COLON = 58;
+const DOT = 46;
+const DASH = 45;
+const PERCENT = 37;
+const MICRO = 0xb5;
+const GREEK_MU = 0x3bc;
+const NEWLINE = 10;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+/** ASCII letter or digit (`[a-z0-9]` with the `i` flag). */
+function isAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+}
+function isLetter(code: number): boolean {
+  return (code | 32) >= 97 && (code | 32) <= 122;
+}
+function isHex(code: number): boolean {
+  return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 102);
+}
+function isWordCharacter(code: number): boolean {
+  return isAlphanumeric(code) || code === 95;
+}
+/** A character that may end the key of `key=value`: `[a-z0-9_.-]`. */
+function isKeyCharacter(code: number): boolean {
+  return isWordCharacter(code) || code === DOT || code === DASH;
+}
+/** JavaScript `\s`. */
+function isWhitespace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Number of hex digits from `start`. */
+function hexRun(text: string, start: number): number {
+  let index = start;
+  while (isHex(text.charCodeAt(index))) index += 1;
+  return index - start;
+}
+
+/** End of a double-quoted string starting at `start` (backslash escapes any character), or -1. */
+function doubleQuotedEnd(text: string, start: number): number {
+  for (let index = start + 1; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === QUOTE) return index + 1;
+    if (code === BACKSLASH) index += 1;
+  }
+  return -1;
+}
+
 /**
- * The template of a message: every variable token (UUIDs, `0x` hex and runs
- * of 8+ hex digits, IPv4/IPv6 addresses, numbers with an optional unit such
- * as `523ms` or `1.5s`, quoted strings, the values of `key=value`) replaced
- * by `<*>`. `"user 42 logged in from 10.0.0.1 in 35ms"` ->
- * `"user <*> logged in from <*> in <*>"`. Pure; the same message always
- * gives the same template.
+ * End of a single-quoted string starting at `start`, or -1: not after a word
+ * character, no raw newline inside, not followed by a word character (so
+ * the apostrophes of `can't` and `users'` are not quotes).
+ */
+function singleQuotedEnd(text: string, start: number): number {
+  if (start > 0 && isWordCharacter(text.charCodeAt(start - 1))) return -1;
+  for (let index = start + 1; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === APOSTROPHE) return isWordCharacter(text.charCodeAt(index + 1)) ? -1 : index + 1;
+    if (code === NEWLINE) return -1;
+    if (code === BACKSLASH) index += 1;
+  }
+  return -1;
+}
+
+/** End of the value of `key=value` starting at `start` (up to whitespace, `,` or `;`), or -1. */
+function keyValueEnd(text: string, start: number): number {
+  let index = start;
+  while (index < text.length) {
+    const code = text.charCodeAt(index);
+    if (code === 44 || code === 59 || isWhitespace(code)) break;
+    index += 1;
+  }
+  return index > start ? index : -1;
+}
+
+/** End of a UUID `8-4-4-4-12` hex starting at `start` and not followed by a letter or digit, or -1. */
+function uuidEnd(text: string, start: number): number {
+  let index = start;
+  for (const length of [8, 4, 4, 4, 12]) {
+    if (index > start) {
+      if (text.charCodeAt(index) !== DASH) return -1;
+      index += 1;
+    }
+    for (let end = index + length; index < end; index += 1)
+      if (!isHex(text.charCodeAt(index))) return -1;
+  }
+  return isAlphanumeric(text.charCodeAt(index)) ? -1 : index;
+}
+
+/**
+ * End of an IPv6 address starting at `start`, or -1: eight groups of 1-4 hex
+ * digits, or one `::` with at most seven groups on each side; not preceded
+ * (checked by the caller) or followed by a letter, digit or `:`.
+ */
+function ipv6End(text: string, start: number): number {
+  let index = start;
+  let groupsBefore = 0;
+  let groupsAfter = 0;
+  let compressed = false;
+  for (;;) {
+    const digits = hexRun(text, index);
+    if (digits > 4) return -1;
+    if (digits > 0) {
+      if (compressed) groupsAfter += 1;
+      else groupsBefore += 1;
+      index += digits;
+    }
+    if (text.charCodeAt(index) !== COLON) {
+      if (digits === 0 && !compressed) return -1;
+      break;
+    }
+    if (text.charCodeAt(index + 1) === COLON) {
+      if (compressed) return -1;
+      compressed = true;
+      index += 2;
+      if (!isHex(text.charCodeAt(index))) break;
+    } else {
+      if (digits === 0 || !isHex(text.charCodeAt(index + 1))) return -1;
+      index += 1;
+    }
+  }
+  const next = text.charCodeAt(index);
+  if (isAlphanumeric(next) || next === COLON) return -1;
+  if (compressed) return groupsBefore <= 7 && groupsAfter <= 7 ? index : -1;
+  return groupsBefore === 8 ? index : -1;
+}
+
+/** True when a number may end at `index`: no letter or digit follows, nor `.` and a digit. */
+function numberMayEndAt(text: string, index: number): boolean {
+  const next = text.charCodeAt(index);
+  return !isAlphanumeric(next) && !(next === DOT && isDigit(text.charCodeAt(index + 1)));
+}
+
+/** End of `1-3 digits` x4 separated by `.`, with an optional `:port` of 1-5 digits, or -1. */
+function ipv4End(text: string, start: number): number {
+  let index = start;
+  for (let group = 0; group < 4; group += 1) {
+    if (group > 0) {
+      if (text.charCodeAt(index) !== DOT) return -1;
+      index += 1;
+    }
+    const groupStart = index;
+    while (index - groupStart < 3 && isDigit(text.charCodeAt(index))) index += 1;
+    if (index === groupStart) return -1;
+  }
+  if (text.charCodeAt(index) === COLON) {
+    let portEnd = index + 1;
+    while (portEnd - index <= 5 && isDigit(text.charCodeAt(portEnd))) portEnd += 1;
+    if (portEnd - index >= 2 && portEnd - index <= 6 && numberMayEndAt(text, portEnd))
+      return portEnd;
+  }
+  return numberMayEndAt(text, index) ? index : -1;
+}
+
+/** End of a number (digits, `.digits` groups) with an optional unit suffix, or -1. */
+function numberEnd(text: string, start: number): number {
+  let index = start;
+  while (isDigit(text.charCodeAt(index))) index += 1;
+  while (text.charCodeAt(index) === DOT && isDigit(text.charCodeAt(index + 1))) {
+    index += 2;
+    while (isDigit(text.charCodeAt(index))) index += 1;
+  }
+  const next = text.charCodeAt(index);
+  if (next === PERCENT && numberMayEndAt(text, index + 1)) return index + 1;
+  if (
+    (next === MICRO || next === GREEK_MU) &&
+    (text.charCodeAt(index + 1) | 32) === 115 &&
+    numberMayEndAt(text, index + 2)
+  )
+    return index + 2;
+  if (isLetter(next)) {
+    let unitEnd = index + 1;
+    while (isLetter(text.charCodeAt(unitEnd))) unitEnd += 1;
+    if (unitEnd - index > 5 || !NUMBER_UNITS.has(text.slice(index, unitEnd).toLowerCase()))
+      return -1;
+    index = unitEnd;
+  }
+  return numberMayEndAt(text, index) ? index : -1;
+}
+
+/**
+ * End of the variable token that starts at `start` (an alphanumeric run not
+ * preceded by a letter or digit), or -1. Tried in order: UUID, IPv6, IPv4,
+ * `0x` hex, 8+ hex digits, number with unit.
+ */
+function tokenEnd(text: string, start: number, runEnd: number, hexOnly: boolean): number {
+  const previous = start > 0 ? text.charCodeAt(start - 1) : -1;
+  const first = text.charCodeAt(start);
+  const runLength = runEnd - start;
+  const next = text.charCodeAt(runEnd);
+  if (hexOnly) {
+    if (runLength === 8 && next === DASH) {
+      const end = uuidEnd(text, start);
+      if (end !== -1) return end;
+    }
+    if (runLength <= 4 && next === COLON && previous !== COLON) {
+      const end = ipv6End(text, start);
+      if (end !== -1) return end;
+    }
+  }
+  const afterDot = previous === DOT;
+  if (!isDigit(first)) return hexOnly && runLength >= 8 ? runEnd : -1;
+  if (!afterDot && runLength <= 3 && next === DOT) {
+    const end = ipv4End(text, start);
+    if (end !== -1) return end;
+  }
+  if (first === 48 && (text.charCodeAt(start + 1) | 32) === 120 && runLength > 2) {
+    if (hexRun(text, start + 2) === runLength - 2) return runEnd;
+  }
+  if (hexOnly && runLength >= 8) return runEnd;
+  return afterDot ? -1 : numberEnd(text, start);
+}
+
+/**
+ * The template of a message: every variable token replaced by `<*>`
+ * (SPEC section 4). Tokens, found left to right (the first rule that matches
+ * at a position wins, and scanning resumes after the token):
+ * - a double-quoted string (`"..."`, backslash escapes), or a single-quoted
+ *   one not glued to a word character (so `can't` is not a quote);
+ * - the value of `key=value` (key ends in `[A-Za-z0-9_.-]`; value up to
+ *   whitespace, `,` or `;`, or a quoted string);
+ * - starting where no ASCII letter or digit precedes: a UUID; an IPv6
+ *   address (8 groups, or with `::`; not after `:`); an IPv4 address with
+ *   optional `:port`; `0x` hex; a run of 8+ hex digits; a number (`42`,
+ *   `1.5`, `1.2.3`) with an optional unit (`ms`, `s`, `min`, `h`, `kb`, `%`,
+ *   ... see `NUMBER_UNITS`); IPv4 and numbers also not after `.`. Tokens must
+ *   not be followed by a letter or digit.
+ * So `user42`, `ipv4`, `utf8`, `5xx` stay while `blk_38865049064139660`
+ * becomes `blk_<*>`. `"user 42 logged in from 10.0.0.1 in 35ms"` ->
+ * `"user <*> logged in from <*> in <*>"`. A hand scanner (one pass, no
+ * regex); a template is its own template.
  */
 export function messageTemplate(message: string): string {
-  return message.replace(VARIABLE_TOKEN, TEMPLATE_PLACEHOLDER);
+  const length = message.length;
+  let result = "";
+  let copied = 0;
+  let index = 0;
+  while (index < length) {
+    const code = message.charCodeAt(index);
+    let end = -1;
+    if (isAlphanumeric(code)) {
+      let runEnd = index;
+      let hexOnly = true;
+      let runCode = code;
+      do {
+        if (hexOnly && !isHex(runCode)) hexOnly = false;
+        runEnd += 1;
+        runCode = message.charCodeAt(runEnd);
+      } while (isAlphanumeric(runCode));
+      if (isDigit(code) || hexOnly) end = tokenEnd(message, index, runEnd, hexOnly);
+      if (end === -1) {
+        index = runEnd;
+        continue;
+      }
+    } else if (code === QUOTE) {
+      end = doubleQuotedEnd(message, index);
+    } else if (code === APOSTROPHE) {
+      end = singleQuotedEnd(message, index);
+    } else if (code === EQUALS) {
+      const valueStart = index + 1;
+      const valueCode = message.charCodeAt(valueStart);
+      if (
+        index > 0 &&
+        isKeyCharacter(message.charCodeAt(index - 1)) &&
+        !(valueCode === QUOTE && doubleQuotedEnd(message, valueStart) !== -1) &&
+        !(valueCode === APOSTROPHE && singleQuotedEnd(message, valueStart) !== -1)
+      ) {
+        end = keyValueEnd(message, valueStart);
+        if (end !== -1) {
+          result += `${message.slice(copied, valueStart)}${TEMPLATE_PLACEHOLDER}`;
+          copied = end;
+          index = end;
+          continue;
+        }
+      }
+    } else if (code === COLON && message.charCodeAt(index + 1) === COLON) {
+      const previous = index > 0 ? message.charCodeAt(index - 1) : -1;
+      if (!isAlphanumeric(previous) && previous !== COLON) end = ipv6End(message, index);
+    }
+    if (end === -1) {
+      index += 1;
+      continue;
+    }
+    result += `${message.slice(copied, index)}${TEMPLATE_PLACEHOLDER}`;
+    copied = end;
+    index = end;
+  }
+  return copied === 0 ? message : result + message.slice(copied);
 }

@@ -2,6 +2,27 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { messageHash, messageTemplate } from "../src/index.js";
 
+const HEX = "[0-9a-f]";
+/**
+ * The masking rules written as one regular expression: the reference the
+ * hand scanner of `messageTemplate` must agree with.
+ */
+const REFERENCE_TOKEN = new RegExp(
+  [
+    String.raw`"(?:[^"\\]|\\.)*"`,
+    String.raw`(?<![a-z0-9_])'(?:[^'\\\n]|\\.)*'(?![a-z0-9_])`,
+    String.raw`(?<=[a-z0-9_.\-]=)[^\s,;]+`,
+    `(?<![a-z0-9])${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}(?![a-z0-9])`,
+    `(?<![a-z0-9:])(?:${HEX}{1,4}:){7}${HEX}{1,4}(?![a-z0-9:])`,
+    `(?<![a-z0-9:])(?:${HEX}{1,4}(?::${HEX}{1,4}){0,6})?::(?:${HEX}{1,4}(?::${HEX}{1,4}){0,6})?(?![a-z0-9:])`,
+    String.raw`(?<![a-z0-9.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![a-z0-9]|\.\d)`,
+    `(?<![a-z0-9])0x${HEX}+(?![a-z0-9])`,
+    `(?<![a-z0-9])${HEX}{8,}(?![a-z0-9])`,
+    String.raw`(?<![a-z0-9.])\d+(?:\.\d+)*(?:ns|us|µs|ms|sec|s|min|m|h|d|kib|mib|gib|tib|kb|mb|gb|tb|bytes|b|%)?(?![a-z0-9]|\.\d)`,
+  ].join("|"),
+  "gis",
+);
+
 describe("messageTemplate", () => {
   it.each([
     ["user 42 logged in", "user <*> logged in"],
@@ -38,6 +59,67 @@ describe("messageTemplate", () => {
     ["no variables here", "no variables here"],
   ])("%j -> %j", (message, template) => {
     expect(messageTemplate(message)).toBe(template);
+  });
+
+  it("agrees with the reference regular expression on token-rich text", () => {
+    const pieces = fc.constantFrom(
+      " ",
+      "  ",
+      ".",
+      ":",
+      "::",
+      "=",
+      "-",
+      "_",
+      ",",
+      ";",
+      "/",
+      "(",
+      ")",
+      '"',
+      "'",
+      "\\",
+      "\n",
+      "0",
+      "1",
+      "7",
+      "42",
+      "255",
+      "300",
+      "12345",
+      "0x",
+      "x",
+      "ff",
+      "abc",
+      "deadbeef",
+      "DEADBEEF",
+      "e89b",
+      "ms",
+      "s",
+      "min",
+      "kb",
+      "bytes",
+      "%",
+      "µs",
+      "μs",
+      "user",
+      "ipv4",
+      "key",
+      "g",
+      "123e4567-e89b-12d3-a456-426614174000",
+      "10.0.0.1",
+      "fe80",
+      "2001:db8::1",
+      "a.b",
+      "can't",
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 24 }), (parts) => {
+        const text = parts.join("");
+        expect(messageTemplate(text)).toBe(text.replace(REFERENCE_TOKEN, "<*>"));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("is idempotent: a template is its own template", () => {
