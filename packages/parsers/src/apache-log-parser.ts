@@ -99,8 +99,8 @@ export class ApacheLogParser extends TextLineParser {
     const message = match[4] as string;
     parsed.message = message;
     if (match[2] !== undefined) parsed.extra["module"] = match[2];
-    this.pairs.extract(message, 0, message.length, parsed);
-    extractDurationSuffix(message, parsed);
+    const pairStart = this.pairs.extract(message, 0, message.length, parsed);
+    extractDurationSuffix(message, parsed, pairStart);
     return parsed;
   }
 }

@@ -52,7 +52,8 @@ function escapeRegExp(text: string): string {
  * `.` or `,` it is a decimal fraction cut or padded to milliseconds,
  * otherwise an integer count of milliseconds, so HealthApp's `:6` is 6 ms),
  * `EEE`/`EEEE` (weekday name, ignored). Two-letter numeric tokens also accept
- * one digit (HealthApp writes `22:16:0:119`) and are zero-padded. Whitespace matches any run of
+ * one digit (HealthApp writes `22:16:0:119`) and are zero-padded, except
+ * next to another token (`yyMMdd` is read two digits at a time). Whitespace matches any run of
  * whitespace; every other character is literal.
  */
 export class DateFormat {
@@ -81,7 +82,10 @@ export class DateFormat {
       }
       const token = TOKENS.find((candidate) => pattern.startsWith(candidate.source, index));
       if (token !== undefined) {
-        source += token.pattern;
+        // Packed digits (`yyMMdd`) need fixed widths; elsewhere one digit is accepted too.
+        const neighbours = `${pattern[index - 1] ?? ""}${pattern[index + token.source.length] ?? ""}`;
+        const packed = /[yMdHmsS]/.test(neighbours);
+        source += packed && token.source.length === 2 ? "(\\d{2})" : token.pattern;
         if (token.part !== null) this.parts.push(token.part);
         index += token.source.length;
       } else if (/\s/.test(character)) {

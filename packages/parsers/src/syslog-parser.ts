@@ -126,7 +126,7 @@ export class SyslogParser extends TextLineParser {
   }
 
   private finish(parsed: ParsedLog, message: string): void {
-    this.pairs.extract(message, 0, message.length, parsed);
-    extractDurationSuffix(message, parsed);
+    const pairStart = this.pairs.extract(message, 0, message.length, parsed);
+    extractDurationSuffix(message, parsed, pairStart);
   }
 }

@@ -143,8 +143,8 @@ export class TemplateLineParser extends TextLineParser {
       if (value !== undefined && value !== "") parsed.extra[this.fields[index] as string] = value;
     }
     if (message !== undefined) {
-      this.pairs.extract(message, 0, message.length, parsed);
-      extractDurationSuffix(message, parsed);
+      const pairStart = this.pairs.extract(message, 0, message.length, parsed);
+      extractDurationSuffix(message, parsed, pairStart);
     }
     return parsed;
   }
