@@ -2,7 +2,6 @@ export { ApacheLogParser, levelForStatus } from "./apache-log-parser.js";
 export { DateFormat } from "./date-format.js";
 export type { DiagnosticListener } from "./diagnostics.js";
 export { PARSE_DIAGNOSTIC_CODES } from "./diagnostics.js";
-export { SUFFIX_DURATION_FIELD } from "./duration-suffix.js";
 export type { AliasedField, AliasTable, FieldMap } from "./field-aliases.js";
 export {
   ALIASED_FIELDS,

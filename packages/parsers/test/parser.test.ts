@@ -9,7 +9,11 @@ const AMBIGUOUS = "2025-02-07T10:15:30Z alpha beta: - gamma";
 
 describe("createParser", () => {
   it("tries the layouts in SPEC order on a fresh source", () => {
-    expect(parseLog(textRecord(AMBIGUOUS))).toMatchObject({ level: "alpha", service: "beta:", message: "gamma" });
+    expect(parseLog(textRecord(AMBIGUOUS))).toMatchObject({
+      level: "alpha",
+      service: "beta:",
+      message: "gamma",
+    });
   });
 
   it("tries the layout that matched last for the same source first", () => {
@@ -33,7 +37,13 @@ describe("createParser", () => {
     ];
     const result = parseLogs(lines.map((line, index) => textRecord(line, index + 1)));
     expect(result.skipped).toBe(0);
-    expect(result.parsed.map((parsed) => parsed.message)).toEqual(["one", "two", "started", "GET / HTTP/1.0", "five"]);
+    expect(result.parsed.map((parsed) => parsed.message)).toEqual([
+      "one",
+      "two",
+      "started",
+      "GET / HTTP/1.0",
+      "five",
+    ]);
   });
 
   it("skips a line no layout matches with no_layout_match, line number and the first 200 characters", () => {
@@ -51,7 +61,10 @@ describe("createParser", () => {
         value: long.slice(0, 200),
       },
     ]);
-    expect(parser.accounting()).toMatchObject({ skipped: 1, skippedByCode: { no_layout_match: 1 } });
+    expect(parser.accounting()).toMatchObject({
+      skipped: 1,
+      skippedByCode: { no_layout_match: 1 },
+    });
   });
 
   it("skips blank lines with blank_line", () => {
@@ -73,7 +86,10 @@ describe("createParser", () => {
   });
 
   it("reads a custom template layout with dateFormat", () => {
-    const parser = createParser({ layout: "<Date> <Time> <Level> <Component>: <Content>", dateFormat: "yyMMdd HHmmss" });
+    const parser = createParser({
+      layout: "<Date> <Time> <Level> <Component>: <Content>",
+      dateFormat: "yyMMdd HHmmss",
+    });
     expect(parser.parse(textRecord("081109 203615 INFO dfs.Block: done"))).toMatchObject({
       timestamp: "2008-11-09T20:36:15.000",
       service: "dfs.Block",
@@ -88,17 +104,29 @@ describe("createParser", () => {
       { source: "x", line: 2, format: "json", payload: "not an object" },
       { source: "x", line: 3, format: "xml", payload: "<a/>" },
     ] as unknown as RawRecord[];
-    expect(parseLogs(bad)).toMatchObject({ parsed: [], skipped: 3, skippedByCode: { malformed_record: 3 } });
+    expect(parseLogs(bad)).toMatchObject({
+      parsed: [],
+      skipped: 3,
+      skippedByCode: { malformed_record: 3 },
+    });
   });
 
   it("keeps batch accounting per batch and total accounting across batches", () => {
     const parser = createParser({ maxDiagnostics: 1 });
-    const first = parser.parseBatch([textRecord("nope", 1), textRecord("nope", 2), textRecord("level=info msg=x", 3)]);
+    const first = parser.parseBatch([
+      textRecord("nope", 1),
+      textRecord("nope", 2),
+      textRecord("level=info msg=x", 3),
+    ]);
     const second = parser.parseBatch([textRecord("nope", 4)]);
     expect(first).toMatchObject({ skipped: 2, diagnosticsOmitted: 1 });
     expect(first.parsed).toHaveLength(1);
     expect(first.diagnostics).toHaveLength(1);
-    expect(second).toMatchObject({ skipped: 1, diagnosticsOmitted: 0, skippedByCode: { no_layout_match: 1 } });
+    expect(second).toMatchObject({
+      skipped: 1,
+      diagnosticsOmitted: 0,
+      skippedByCode: { no_layout_match: 1 },
+    });
     expect(parser.accounting()).toMatchObject({
       skipped: 3,
       skippedByCode: { no_layout_match: 3 },
@@ -107,7 +135,11 @@ describe("createParser", () => {
   });
 
   it.each([
-    ["an unknown layout, listing the valid ones", { layout: "nginx" }, /"layout".*"auto", "standard".*"loghub:HDFS"/],
+    [
+      "an unknown layout, listing the valid ones",
+      { layout: "nginx" },
+      /"layout".*"auto", "standard".*"loghub:HDFS"/,
+    ],
     ["an unknown loghub system", { layout: "loghub:Nope" }, /"layout"/],
     ["a non-string layout", { layout: 42 }, /"layout"/],
     ["dateFormat without a template", { layout: "standard", dateFormat: "yyMMdd" }, /"dateFormat"/],
@@ -126,8 +158,16 @@ describe("createParser", () => {
 describe("listLayouts", () => {
   it("lists auto, the four named layouts and every loghub system with descriptions", () => {
     const layouts = listLayouts();
-    expect(layouts.slice(0, 5).map((layout) => layout.name)).toEqual(["auto", "standard", "logfmt", "syslog", "apache"]);
-    expect(layouts.slice(5).map((layout) => layout.name)).toEqual(LOGHUB_SYSTEMS.map((system) => `loghub:${system}`));
+    expect(layouts.slice(0, 5).map((layout) => layout.name)).toEqual([
+      "auto",
+      "standard",
+      "logfmt",
+      "syslog",
+      "apache",
+    ]);
+    expect(layouts.slice(5).map((layout) => layout.name)).toEqual(
+      LOGHUB_SYSTEMS.map((system) => `loghub:${system}`),
+    );
     for (const layout of layouts) expect(layout.description.length).toBeGreaterThan(10);
   });
 

@@ -13,9 +13,36 @@ const lineLike = fc.oneof(
   fc
     .array(
       fc.constantFrom(
-        "2025-02-07T10:15:30Z", "INFO", "[api]", "api:", "-", "<34>", "<13>1", "Mar 27 13:06:56", "host",
-        "sshd[1]:", "key=value", 'q="a b"', '"', "=", "\\", "(523ms)", "took", "1.5s", "\t", "\n", " ", "[",
-        "]", "|", "[Sun Dec 04 04:47:44 2005]", "[error]", '"GET / HTTP/1.0"', "200", "ts=1", "level=warn",
+        "2025-02-07T10:15:30Z",
+        "INFO",
+        "[api]",
+        "api:",
+        "-",
+        "<34>",
+        "<13>1",
+        "Mar 27 13:06:56",
+        "host",
+        "sshd[1]:",
+        "key=value",
+        'q="a b"',
+        '"',
+        "=",
+        "\\",
+        "(523ms)",
+        "took",
+        "1.5s",
+        "\t",
+        "\n",
+        " ",
+        "[",
+        "]",
+        "|",
+        "[Sun Dec 04 04:47:44 2005]",
+        "[error]",
+        '"GET / HTTP/1.0"',
+        "200",
+        "ts=1",
+        "level=warn",
       ),
       { maxLength: 12 },
     )
@@ -26,8 +53,16 @@ const lineLike = fc.oneof(
 const jsonKey = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc
-    .constantFrom(...Object.values(FIELD_ALIASES).flat(), "severity_number", "log", "service", "event")
-    .chain((name) => fc.constantFrom(name, name.toUpperCase(), `${name[0]?.toUpperCase()}${name.slice(1)}`)),
+    .constantFrom(
+      ...Object.values(FIELD_ALIASES).flat(),
+      "severity_number",
+      "log",
+      "service",
+      "event",
+    )
+    .chain((name) =>
+      fc.constantFrom(name, name.toUpperCase(), `${name[0]?.toUpperCase()}${name.slice(1)}`),
+    ),
 );
 
 describe("properties", () => {
@@ -35,7 +70,10 @@ describe("properties", () => {
     fc.assert(
       fc.property(fc.constantFrom(...LAYOUTS), lineLike, (layout, line) => {
         const seen: Diagnostic[] = [];
-        const parser = createParser({ layout, onDiagnostic: (diagnostic) => seen.push(diagnostic) });
+        const parser = createParser({
+          layout,
+          onDiagnostic: (diagnostic) => seen.push(diagnostic),
+        });
         const parsed = parser.parse(textRecord(line, 3));
         if (parsed === null) {
           expect(seen).toHaveLength(1);
@@ -125,7 +163,9 @@ describe("properties", () => {
           if (Object.hasOwn(parsed.extra, key)) expect(parsed.extra[key]).toEqual(value);
           else {
             expect(typeof value === "string" || typeof value === "number").toBe(true);
-            expect(fieldValues.includes(value as string) || fieldValues.includes(String(value))).toBe(true);
+            expect(
+              fieldValues.includes(value as string) || fieldValues.includes(String(value)),
+            ).toBe(true);
           }
         }
       }),
