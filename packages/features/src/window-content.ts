@@ -147,8 +147,24 @@ function setDurationStatistics(content: WindowContent, durations: Float64Array):
 /** A short name of a window for diagnostics: `window api-server@2025-02-07T10:15:00.000Z`. */
 function windowLabel(window: AggregatedLogWindow): string {
   const start = toEpochMillis(window.window_start);
-  const when = start === null ? String(window.window_start) : new Date(start).toISOString();
-  return `window ${String(window.service)}@${when}`;
+  const when = start === null ? safeText(window.window_start) : new Date(start).toISOString();
+  return `window ${safeText(window.service)}@${when}`;
+}
+
+/**
+ * A value as Diagnostic text (cut to 200 characters) that never throws, even
+ * for a BigInt, a circular object or an object without a prototype.
+ */
+function safeText(value: unknown): string {
+  try {
+    return diagnosticValue(value);
+  } catch {
+    try {
+      return diagnosticValue(String(value));
+    } catch {
+      return Object.prototype.toString.call(value);
+    }
+  }
 }
 
 function windowDiagnostic(
@@ -165,7 +181,7 @@ function windowDiagnostic(
     source: windowLabel(window),
     line: null,
     field,
-    value: diagnosticValue(value),
+    value: safeText(value),
   };
 }
 
@@ -177,7 +193,7 @@ function checkWindowShape(window: AggregatedLogWindow): Diagnostic | null {
       message: "expected a window object",
       source: "window",
       line: null,
-      value: diagnosticValue(window),
+      value: safeText(window),
     };
   }
   const invalid = (field: string, value: unknown, expected: string): Diagnostic =>
@@ -299,7 +315,7 @@ function logDiagnostic(
     source: typeof log?.source === "string" ? log.source : windowLabel(window),
     line: Number.isInteger(log?.line) && (log?.line ?? 0) >= 1 ? (log?.line ?? null) : null,
     field,
-    value: diagnosticValue(value),
+    value: safeText(value),
   };
 }
 
@@ -340,7 +356,7 @@ function scanLogs(
         `the window's service "${service}"`,
       );
     const timestamp = log.timestamp;
-    if (!(timestamp >= start && timestamp < end))
+    if (typeof timestamp !== "number" || !(timestamp >= start && timestamp < end))
       return logDiagnostic(
         window,
         index,
@@ -377,7 +393,7 @@ function scanLogs(
     }
     const duration = log.duration_ms;
     if (duration !== null && duration !== undefined) {
-      if (!(duration >= 0 && duration < Number.POSITIVE_INFINITY) || typeof duration !== "number")
+      if (typeof duration !== "number" || !(duration >= 0 && duration < Number.POSITIVE_INFINITY))
         return logDiagnostic(
           window,
           index,

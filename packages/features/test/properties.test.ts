@@ -7,7 +7,7 @@ import {
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractFeatures, extractFeaturesFromWindows } from "../src/index.js";
-import { FIXED_NOW, logEntry, windowOf } from "./helpers.js";
+import { FIXED_NOW, logEntry, WINDOW_START, windowOf } from "./helpers.js";
 
 const durationArbitrary = fc.oneof(
   fc.constant(null),
@@ -111,19 +111,32 @@ describe("feature properties", () => {
   });
 
   it("extractFeaturesFromWindows never throws on junk and loses nothing", () => {
+    const junk = fc.oneof(
+      fc.anything({
+        withBigInt: true,
+        withNullPrototype: true,
+        withBoxedValues: true,
+        withDate: true,
+        withMap: true,
+        withSet: true,
+        withTypedArray: true,
+        withSparseArray: true,
+      }),
+      fc.constant(Symbol("junk")),
+    );
     const junkWindow = fc.oneof(
-      fc.anything(),
+      junk,
       fc.record({
-        window_start: fc.anything(),
-        window_end: fc.anything(),
-        window_size_seconds: fc.anything(),
-        service: fc.oneof(fc.constant("api-server"), fc.anything()),
-        logs: fc.oneof(fc.constant(null), fc.array(fc.anything(), { maxLength: 3 })),
-        summary: fc.oneof(fc.constant(null), fc.anything()),
+        window_start: fc.oneof(fc.constant(WINDOW_START), junk),
+        window_end: fc.oneof(fc.constant(WINDOW_START + 300_000), junk),
+        window_size_seconds: fc.oneof(fc.constant(300), junk),
+        service: fc.oneof(fc.constant("api-server"), junk),
+        logs: fc.oneof(fc.constant(null), fc.array(junk, { maxLength: 3 })),
+        summary: fc.oneof(fc.constant(null), junk),
       }),
       logsArbitrary.map((logs) => windowOf(logs)),
       fc
-        .tuple(logsArbitrary, fc.anything(), fc.constantFrom(...Object.keys(logEntry())))
+        .tuple(logsArbitrary, junk, fc.constantFrom(...Object.keys(logEntry())))
         .map(([logs, value, key]) =>
           windowOf(logs.length === 0 ? logs : [{ ...logs[0], [key]: value } as LogEntry, ...logs]),
         ),

@@ -34,6 +34,12 @@ const broken: { title: string; window: unknown; code: string; field?: string }[]
     field: "window_start",
   },
   {
+    title: "a BigInt window_start (not JSON-serializable in the diagnostic)",
+    window: { ...good, window_start: 10n },
+    code: "invalid_window",
+    field: "window_start",
+  },
+  {
     title: "window_end not after window_start",
     window: { ...good, window_end: WINDOW_START },
     code: "invalid_window",
@@ -66,6 +72,12 @@ const broken: { title: string; window: unknown; code: string; field?: string }[]
   {
     title: "a log at window_end (the end is exclusive)",
     window: windowOf([logEntry({ offset_ms: 300_000 })]),
+    code: "log_outside_window",
+    field: "timestamp",
+  },
+  {
+    title: "a log whose timestamp is a Symbol",
+    window: windowOf([{ ...logEntry(), timestamp: Symbol("t") as never }]),
     code: "log_outside_window",
     field: "timestamp",
   },
