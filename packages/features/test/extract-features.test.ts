@@ -158,8 +158,8 @@ describe("p95 (type 7) against numpy.percentile(D, 95)", () => {
     { title: "1 value", durations: [42], p95: 42, median: 42 },
     // |D| = 2: h = 0.95 -> 100 + 0.95 * (200 - 100) = 195. numpy: 195.0; median (100+200)/2 = 150
     { title: "2 values", durations: [200, 100], p95: 195, median: 150 },
-    // |D| = 20, D = 10, 20, ..., 200: h = 19 * 0.95 = 18.05 (the double is 18.0499999999999971578...)
-    // -> D[18] + 0.0499999999999971578 * (D[19] - D[18]) = 190 + 0.49999... = 190.5 after rounding.
+    // |D| = 20, D = 10, 20, ..., 200: h = 19 * 0.95 = 18.05 (the double is 18.050000000000000711)
+    // -> D[18] + 0.05000000000000071 * (D[19] - D[18]) = 190 + 0.5000000000000071 = 190.5 after rounding.
     // numpy: 190.5; median (100 + 110) / 2 = 105
     {
       title: "20 values",
@@ -175,7 +175,7 @@ describe("p95 (type 7) against numpy.percentile(D, 95)", () => {
       median: 11,
     },
     // |D| = 20, unsorted with fractions; sorted D[18] = 88, D[19] = 100, h = 18.05:
-    // 88 + 0.0499999999999971578 * 12 = 88.60000000000001 (rounded). numpy: 88.60000000000001
+    // 88 + 0.05000000000000071 * 12 = 88.60000000000001 (rounded). numpy: 88.60000000000001
     // median (12.5 + 15.75) / 2 = 14.125
     {
       title: "20 unsorted values with fractions",
