@@ -19,11 +19,12 @@ export interface CsvReaderSettings {
 
 const NON_WHITESPACE = /\S/;
 
-function countCharacter(text: string, character: string): number {
+/** How many times `character` occurs in `text` before `end` (default: the whole text). */
+function countCharacter(text: string, character: string, end = text.length): number {
   let count = 0;
   for (
     let index = text.indexOf(character);
-    index !== -1;
+    index !== -1 && index < end;
     index = text.indexOf(character, index + 1)
   )
     count += 1;
@@ -101,8 +102,14 @@ export class CsvRecordReader implements RecordReader<CsvRawRecord> {
       data: string[][];
       meta: { cursor: number };
     };
-    this.partial = final ? "" : input.slice(result.meta.cursor);
-    for (const row of result.data) this.row(row, out);
+    const rows = result.data;
+    const consumed = final ? input.length : result.meta.cursor;
+    this.partial = final ? "" : input.slice(consumed);
+    // Without line feeds inside fields, rows are separated by exactly one line feed each
+    // (at the end, the last row has none): then each row is one line and its fields need no scan.
+    const separators = final ? rows.length - 1 : rows.length;
+    const oneLineRows = countCharacter(input, "\n", consumed) === separators;
+    for (const row of rows) this.row(row, out, oneLineRows);
     if (this.partial.length > this.settings.maxRecordBytes) this.checkPartialSize();
   }
 
@@ -149,13 +156,13 @@ export class CsvRecordReader implements RecordReader<CsvRawRecord> {
     return -1;
   }
 
-  private row(row: string[], out: CsvRawRecord[]): void {
+  private row(row: string[], out: CsvRawRecord[], oneLine: boolean): void {
     const lineNumber = this.nextLineNumber;
     let length = (row.length - 1) * this.delimiter.length;
     let lineFeeds = 0;
     for (const field of row) {
       length += field.length;
-      if (field.indexOf("\n") !== -1) lineFeeds += countCharacter(field, "\n");
+      if (!oneLine && field.indexOf("\n") !== -1) lineFeeds += countCharacter(field, "\n");
     }
     this.nextLineNumber = lineNumber + 1 + lineFeeds;
     const last = row.length - 1;

@@ -10,7 +10,6 @@ const CLOSE_OBJECT = 125;
 const COMMA = 44;
 const QUOTE = 34;
 const BACKSLASH = 92;
-const LINE_FEED = 10;
 
 /** Where the scanner is: before `[`, between elements, inside one, after `]`, or done. */
 const BEFORE_ARRAY = 0;
@@ -21,6 +20,23 @@ const DONE = 4;
 
 function isJsonWhitespace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
+}
+
+/** Index of the quote closing a string whose text starts at `from`, or -1 if it is not in `text`. */
+function closingQuote(text: string, from: number): number {
+  for (let quote = text.indexOf('"', from); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    let backslash = quote - 1;
+    while (backslash >= from && text.charCodeAt(backslash) === BACKSLASH) backslash -= 1;
+    if ((quote - 1 - backslash) % 2 === 0) return quote;
+  }
+  return -1;
+}
+
+/** True when the string text from `from` to the end of `text` ends in an unpaired backslash. */
+function endsInEscape(text: string, from: number): boolean {
+  let backslash = text.length - 1;
+  while (backslash >= from && text.charCodeAt(backslash) === BACKSLASH) backslash -= 1;
+  return (text.length - 1 - backslash) % 2 === 1;
 }
 
 /**
@@ -36,8 +52,12 @@ export class JsonArrayReader implements RecordReader<JsonRawRecord> {
   private state = BEFORE_ARRAY;
   private lineNumber: number;
   private depth = 0;
+  /** Inside a string that continues into the next chunk. */
   private inString = false;
+  /** That string's text so far ends with an escaping backslash. */
   private escaped = false;
+  /** Index in the current chunk up to which line feeds were counted. */
+  private countedTo = 0;
   private elementLine = 0;
   private readonly parts: string[] = [];
   private partsLength = 0;
@@ -52,17 +72,20 @@ export class JsonArrayReader implements RecordReader<JsonRawRecord> {
 
   push(text: string, out: JsonRawRecord[]): void {
     let elementStart = this.state === IN_ELEMENT ? 0 : -1;
+    this.countedTo = 0;
     const length = text.length;
-    for (let index = 0; index < length; index += 1) {
+    let index = this.state === IN_ELEMENT && this.inString ? this.finishCarriedString(text) : 0;
+    for (; index < length; index += 1) {
       const code = text.charCodeAt(index);
-      if (code === LINE_FEED) this.lineNumber += 1;
       if (this.state === IN_ELEMENT) {
-        if (this.inString) {
-          if (this.escaped) this.escaped = false;
-          else if (code === BACKSLASH) this.escaped = true;
-          else if (code === QUOTE) this.inString = false;
-        } else if (code === QUOTE) this.inString = true;
-        else if (code === OPEN_OBJECT || code === OPEN_ARRAY) this.depth += 1;
+        if (code === QUOTE) {
+          const close = closingQuote(text, index + 1);
+          if (close === -1) {
+            this.inString = true;
+            this.escaped = endsInEscape(text, index + 1);
+            index = length;
+          } else index = close;
+        } else if (code === OPEN_OBJECT || code === OPEN_ARRAY) this.depth += 1;
         else if ((code === CLOSE_OBJECT || code === CLOSE_ARRAY) && this.depth > 0) this.depth -= 1;
         else if (this.depth === 0 && (code === COMMA || code === CLOSE_ARRAY)) {
           this.finishElement(text.slice(elementStart, index), out);
@@ -74,12 +97,15 @@ export class JsonArrayReader implements RecordReader<JsonRawRecord> {
       if (this.state === BETWEEN_ELEMENTS) {
         if (code === CLOSE_ARRAY) this.state = AFTER_ARRAY;
         else if (code !== COMMA) {
-          this.startElement(code);
+          this.countLinesUpTo(text, index);
+          this.startElement();
           elementStart = index;
+          index -= 1; // the element's first character is scanned again, as part of the element
         }
       } else if (this.state === BEFORE_ARRAY) {
         this.state = BETWEEN_ELEMENTS;
       } else if (this.state === AFTER_ARRAY) {
+        this.countLinesUpTo(text, index);
         this.settings.diagnostics.report(
           "trailing_content",
           this.lineNumber,
@@ -89,6 +115,7 @@ export class JsonArrayReader implements RecordReader<JsonRawRecord> {
         return;
       } else return;
     }
+    this.countLinesUpTo(text, length);
     if (this.state === IN_ELEMENT)
       this.keepPart(elementStart === 0 ? text : text.slice(elementStart));
   }
@@ -98,12 +125,37 @@ export class JsonArrayReader implements RecordReader<JsonRawRecord> {
     this.state = DONE;
   }
 
-  private startElement(code: number): void {
+  private startElement(): void {
     this.state = IN_ELEMENT;
     this.elementLine = this.lineNumber;
-    this.depth = code === OPEN_OBJECT || code === OPEN_ARRAY ? 1 : 0;
-    this.inString = code === QUOTE;
+    this.depth = 0;
+    this.inString = false;
     this.escaped = false;
+  }
+
+  /** Adds the line feeds of `text` before `index` not counted yet to the line number. */
+  private countLinesUpTo(text: string, index: number): void {
+    for (
+      let lineFeed = text.indexOf("\n", this.countedTo);
+      lineFeed !== -1 && lineFeed < index;
+      lineFeed = text.indexOf("\n", lineFeed + 1)
+    )
+      this.lineNumber += 1;
+    this.countedTo = index;
+  }
+
+  /** Scans a string that started in an earlier chunk; returns the index after its closing quote (or the end). */
+  private finishCarriedString(text: string): number {
+    for (let index = 0; index < text.length; index += 1) {
+      const code = text.charCodeAt(index);
+      if (this.escaped) this.escaped = false;
+      else if (code === BACKSLASH) this.escaped = true;
+      else if (code === QUOTE) {
+        this.inString = false;
+        return index + 1;
+      }
+    }
+    return text.length;
   }
 
   private keepPart(part: string): void {
@@ -126,11 +178,14 @@ export class JsonArrayReader implements RecordReader<JsonRawRecord> {
       this.oversizeHead === null || this.oversizeHead.length >= RECORD_HEAD_LENGTH
         ? this.oversizeHead
         : this.oversizeHead + lastPart.slice(0, RECORD_HEAD_LENGTH - this.oversizeHead.length);
-    const text = this.parts.length === 0 ? lastPart : this.parts.join("") + lastPart;
-    this.parts.length = 0;
-    this.partsLength = 0;
+    let text = lastPart;
+    if (this.parts.length > 0) {
+      text = this.parts.join("") + lastPart;
+      this.parts.length = 0;
+      this.partsLength = 0;
+    }
     this.oversizeHead = null;
     if (head !== null) reportJsonTooLarge(head, this.elementLine, this.settings);
-    else if (text.trim() !== "") readJsonValue(text, this.elementLine, this.settings, out);
+    else if (text !== "") readJsonValue(text, this.elementLine, this.settings, out);
   }
 }

@@ -1,0 +1,176 @@
+import { createReadStream, mkdtempSync, rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+import Papa from "papaparse";
+import { afterAll, bench, describe } from "vitest";
+import { ingestLogs } from "../src/index.js";
+import { writeLogFile } from "./log-generator.mjs";
+
+/** Records per generated file. */
+const RECORDS = 1_000_000;
+const READ_CHUNK_BYTES = 1024 * 1024;
+const folder = mkdtempSync(join(tmpdir(), "logfeat-ingestion-bench-"));
+const files = {
+  text: join(folder, "logs.log"),
+  jsonl: join(folder, "logs.jsonl"),
+  "json-array": join(folder, "logs.json"),
+  csv: join(folder, "logs.csv"),
+} as const;
+const sizes: Record<string, number> = {};
+for (const [format, path] of Object.entries(files))
+  sizes[format] = writeLogFile(path, format as keyof typeof files, RECORDS);
+
+/** Best time per benchmark name, in ms. */
+const bestTimes = new Map<string, number>();
+
+function timed(name: string, run: () => Promise<number>): () => Promise<void> {
+  return async () => {
+    const start = performance.now();
+    const count = await run();
+    const elapsed = performance.now() - start;
+    if (count !== RECORDS) throw new Error(`${name}: ${count} records, expected ${RECORDS}`);
+    bestTimes.set(name, Math.min(bestTimes.get(name) ?? Number.POSITIVE_INFINITY, elapsed));
+  };
+}
+
+/** The raw limit for lines: read the file, decode, split lines (and `perLine` each). */
+async function rawLines(path: string, perLine: (line: string) => void): Promise<number> {
+  const decoder = new StringDecoder("utf8");
+  let carry = "";
+  let count = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK_BYTES })) {
+    const text = carry + decoder.write(chunk as Buffer);
+    let start = 0;
+    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+      perLine(text.slice(start, end));
+      count += 1;
+      start = end + 1;
+    }
+    carry = text.slice(start);
+  }
+  return count;
+}
+
+async function ingestChunks(path: string): Promise<number> {
+  let count = 0;
+  for await (const records of ingestLogs(path).chunks()) count += records.length;
+  return count;
+}
+
+async function ingestRecords(path: string): Promise<number> {
+  let count = 0;
+  for await (const _record of ingestLogs(path)) count += 1;
+  return count;
+}
+
+/** The raw limit for CSV: papaparse's own Node streaming, header mode. */
+function rawPapaparse(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let count = 0;
+    Papa.parse<Record<string, string>>(createReadStream(path) as unknown as File, {
+      header: true,
+      skipEmptyLines: true,
+      chunk: (results) => {
+        count += results.data.length;
+      },
+      complete: () => resolve(count),
+      error: reject,
+    });
+  });
+}
+
+const options = { iterations: 5, warmupIterations: 1, time: 0, warmupTime: 0 };
+let sink = 0;
+
+describe(`text, ${RECORDS} records`, () => {
+  bench(
+    "raw limit: read + decode + split lines",
+    timed("text raw", () =>
+      rawLines(files.text, (line) => {
+        sink += line.length;
+      }),
+    ),
+    options,
+  );
+  bench(
+    "ingestLogs().chunks()",
+    timed("text chunks", () => ingestChunks(files.text)),
+    options,
+  );
+  bench(
+    "ingestLogs() record by record",
+    timed("text records", () => ingestRecords(files.text)),
+    options,
+  );
+});
+
+describe(`JSON Lines, ${RECORDS} records`, () => {
+  bench(
+    "raw limit: read + split lines + JSON.parse",
+    timed("jsonl raw", () =>
+      rawLines(files.jsonl, (line) => {
+        sink += JSON.parse(line) === null ? 0 : 1;
+      }),
+    ),
+    options,
+  );
+  bench(
+    "ingestLogs().chunks()",
+    timed("jsonl chunks", () => ingestChunks(files.jsonl)),
+    options,
+  );
+});
+
+describe(`JSON array, ${RECORDS} records`, () => {
+  bench(
+    "raw limit: read the whole file + JSON.parse (not streamed)",
+    timed(
+      "json-array raw",
+      async () => (JSON.parse(await readFile(files["json-array"], "utf8")) as unknown[]).length,
+    ),
+    options,
+  );
+  bench(
+    "ingestLogs().chunks() (streamed array scanner)",
+    timed("json-array chunks", () => ingestChunks(files["json-array"])),
+    options,
+  );
+});
+
+describe(`CSV, ${RECORDS} records`, () => {
+  bench(
+    "raw limit: papaparse Node stream, header mode",
+    timed("csv raw", () => rawPapaparse(files.csv).then((count) => count)),
+    options,
+  );
+  bench(
+    "ingestLogs().chunks()",
+    timed("csv chunks", () => ingestChunks(files.csv)),
+    options,
+  );
+});
+
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+  const rows = [
+    ["text", "text raw", "text chunks"],
+    ["text (record by record)", "text raw", "text records"],
+    ["JSON Lines", "jsonl raw", "jsonl chunks"],
+    ["JSON array", "json-array raw", "json-array chunks"],
+    ["CSV", "csv raw", "csv chunks"],
+  ];
+  const rate = (name: string) => RECORDS / ((bestTimes.get(name) ?? Number.NaN) / 1000);
+  const lines = rows.map(([label, raw, ours]) => {
+    const rawRate = rate(raw as string);
+    const ourRate = rate(ours as string);
+    return `${(label as string).padEnd(24)} ${(ourRate / 1e6).toFixed(2).padStart(6)} M records/s   raw limit ${(rawRate / 1e6).toFixed(2).padStart(6)} M records/s   ${((100 * ourRate) / rawRate).toFixed(0).padStart(4)}% of raw`;
+  });
+  const sizeLine = Object.entries(sizes)
+    .map(([format, size]) => `${format} ${(size / 2 ** 20).toFixed(0)} MiB`)
+    .join(", ");
+  process.stdout.write(
+    `\nIngestion throughput (best of 5; files: ${sizeLine}; sink ${sink > 0})\n${lines.join("\n")}\n`,
+  );
+});
