@@ -147,24 +147,9 @@ function setDurationStatistics(content: WindowContent, durations: Float64Array):
 /** A short name of a window for diagnostics: `window api-server@2025-02-07T10:15:00.000Z`. */
 function windowLabel(window: AggregatedLogWindow): string {
   const start = toEpochMillis(window.window_start);
-  const when = start === null ? safeText(window.window_start) : new Date(start).toISOString();
-  return `window ${safeText(window.service)}@${when}`;
-}
-
-/**
- * A value as Diagnostic text (cut to 200 characters) that never throws, even
- * for a BigInt, a circular object or an object without a prototype.
- */
-function safeText(value: unknown): string {
-  try {
-    return diagnosticValue(value);
-  } catch {
-    try {
-      return diagnosticValue(String(value));
-    } catch {
-      return Object.prototype.toString.call(value);
-    }
-  }
+  const when =
+    start === null ? diagnosticValue(window.window_start) : new Date(start).toISOString();
+  return `window ${diagnosticValue(window.service)}@${when}`;
 }
 
 function windowDiagnostic(
@@ -181,7 +166,7 @@ function windowDiagnostic(
     source: windowLabel(window),
     line: null,
     field,
-    value: safeText(value),
+    value: diagnosticValue(value),
   };
 }
 
@@ -193,7 +178,7 @@ function checkWindowShape(window: AggregatedLogWindow): Diagnostic | null {
       message: "expected a window object",
       source: "window",
       line: null,
-      value: safeText(window),
+      value: diagnosticValue(window),
     };
   }
   const invalid = (field: string, value: unknown, expected: string): Diagnostic =>
@@ -315,7 +300,7 @@ function logDiagnostic(
     source: typeof log?.source === "string" ? log.source : windowLabel(window),
     line: Number.isInteger(log?.line) && (log?.line ?? 0) >= 1 ? (log?.line ?? null) : null,
     field,
-    value: safeText(value),
+    value: diagnosticValue(value),
   };
 }
 

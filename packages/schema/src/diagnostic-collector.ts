@@ -70,9 +70,27 @@ export class DiagnosticCollector {
   }
 }
 
-/** Cuts a value for a Diagnostic to 200 characters (SPEC section 7). */
+/** Text of any value, never throwing (BigInt, circular objects, objects without a prototype). */
+function valueText(value: unknown): string {
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    try {
+      return String(value);
+    } catch {
+      return Object.prototype.toString.call(value);
+    }
+  }
+}
+
+/**
+ * A value as Diagnostic text: strings as they are, other values as JSON (or
+ * `String(value)` where JSON cannot show them), cut to 200 characters (SPEC
+ * section 7). Never throws.
+ */
 export function diagnosticValue(value: unknown): string {
-  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  const text = valueText(value);
   return text.length > DIAGNOSTIC_VALUE_MAX_LENGTH
     ? text.slice(0, DIAGNOSTIC_VALUE_MAX_LENGTH)
     : text;

@@ -50,4 +50,13 @@ describe("DiagnosticCollector", () => {
     expect(diagnosticValue("x".repeat(500))).toHaveLength(200);
     expect(diagnosticValue({ a: 1 })).toBe('{"a":1}');
   });
+
+  it("diagnosticValue never throws", () => {
+    const circular: Record<string, unknown> = {};
+    circular["self"] = circular;
+    expect(diagnosticValue(10n)).toBe("10");
+    expect(diagnosticValue(circular)).toBe("[object Object]");
+    expect(diagnosticValue(Object.create(null))).toBe("{}");
+    expect(diagnosticValue(undefined)).toBe("undefined");
+  });
 });
