@@ -14,16 +14,23 @@ function timestamp(index: number): string {
   return new Date(Date.UTC(2025, 1, 7, 10) + index * 7).toISOString();
 }
 
-/** 1M standard lines, about a third with trailing pairs, like the SPEC example. */
-const textRecords: TextRawRecord[] = Array.from({ length: RECORDS }, (_, index) => ({
-  source: "bench.log",
-  line: index + 1,
-  format: "text",
-  payload:
-    index % 3 === 0
-      ? `${timestamp(index)} ${pick(LEVELS, index)} [${pick(SERVICES, index)}] DB timeout duration_ms=${index % 900} error_code=DB_TIMEOUT request_id=req-${index}`
-      : `${timestamp(index)} ${pick(LEVELS, index)} [${pick(SERVICES, index)}] GET /api/v1/orders/${index} completed for user ${index % 1000}`,
-}));
+function standardLine(index: number): string {
+  return index % 3 === 0
+    ? `${timestamp(index)} ${pick(LEVELS, index)} [${pick(SERVICES, index)}] DB timeout duration_ms=${index % 900} error_code=DB_TIMEOUT request_id=req-${index}`
+    : `${timestamp(index)} ${pick(LEVELS, index)} [${pick(SERVICES, index)}] GET /api/v1/orders/${index} completed for user ${index % 1000}`;
+}
+
+/**
+ * 1M standard lines, a third with trailing pairs like the SPEC example. Cut
+ * from one decoded text the way ingestion cuts lines, so the payloads are
+ * flat strings as in a real run.
+ */
+const textRecords: TextRawRecord[] = Buffer.from(
+  Array.from({ length: RECORDS }, (_, index) => standardLine(index)).join("\n"),
+)
+  .toString("utf8")
+  .split("\n")
+  .map((payload, index) => ({ source: "bench.log", line: index + 1, format: "text", payload }));
 
 /** 1M JSON objects as ingestion yields them (already JSON.parse'd). */
 const jsonRecords: JsonRawRecord[] = Array.from({ length: RECORDS }, (_, index) => ({

@@ -24,6 +24,26 @@ const DURATION = ALIASED_FIELDS.indexOf("duration");
 const OTEL_PRIORITY = 1_000_000;
 const KEY_CACHE_LIMIT = 4096;
 
+/** An alias that names one key of a record shape. */
+interface Candidate {
+  readonly key: string;
+  readonly index: number;
+  readonly entry: AliasEntry;
+}
+
+/** For one list of keys (a record shape): per field, the candidate keys in priority order. */
+interface Plan {
+  readonly keys: readonly string[];
+  readonly candidates: readonly (readonly Candidate[])[];
+}
+
+function sameKeys(keys: readonly string[], other: readonly string[]): boolean {
+  if (keys.length !== other.length) return false;
+  for (let index = 0; index < keys.length; index += 1)
+    if (keys[index] !== other[index]) return false;
+  return true;
+}
+
 /** A string with a non-whitespace character, or a finite number. */
 function isUsable(value: unknown): value is string | number {
   if (typeof value === "string") return value.trim() !== "";
@@ -56,10 +76,8 @@ function walk(value: unknown, path: readonly string[], from: number): unknown {
 export class FieldPicker {
   private readonly byKey = new Map<string, AliasEntry[]>();
   private readonly keyCache = new Map<string, AliasEntry[] | null>();
-  private readonly bestPriority = new Array<number>(FIELD_COUNT).fill(0);
-  private readonly bestValue = new Array<string | number>(FIELD_COUNT).fill("");
-  private readonly bestKey = new Array<string | null>(FIELD_COUNT).fill(null);
-  private readonly bestEntry = new Array<AliasEntry | null>(FIELD_COUNT).fill(null);
+  private plan: Plan = { keys: [], candidates: ALIASED_FIELDS.map(() => []) };
+  private readonly consumed: number[] = [];
 
   /** `table`: the alias lists; `severity_number` (OTel) is always read as a last-resort level. */
   constructor(table: AliasTable) {
@@ -93,47 +111,50 @@ export class FieldPicker {
     return entries;
   }
 
+  /** The plan for a list of keys: reused while consecutive records have the same keys in the same order. */
+  private planFor(keys: readonly string[]): Plan {
+    if (sameKeys(keys, this.plan.keys)) return this.plan;
+    const candidates: Candidate[][] = ALIASED_FIELDS.map(() => []);
+    keys.forEach((key, index) => {
+      for (const entry of this.entriesFor(key) ?? [])
+        candidates[entry.field]?.push({ key, index, entry });
+    });
+    for (const list of candidates)
+      list.sort((a, b) => a.entry.priority - b.entry.priority || a.index - b.index);
+    this.plan = { keys, candidates };
+    return this.plan;
+  }
+
   /** Fills `parsed`'s fields and `extra` from `payload`. */
   pick(payload: Readonly<Record<string, unknown>>, parsed: ParsedLog): void {
-    const bestPriority = this.bestPriority;
-    const bestValue = this.bestValue;
-    const bestKey = this.bestKey;
-    const bestEntry = this.bestEntry;
-    bestPriority.fill(Number.POSITIVE_INFINITY);
-    bestEntry.fill(null);
-    bestKey.fill(null);
     const keys = Object.keys(payload);
-    for (const key of keys) {
-      const entries = this.entriesFor(key);
-      if (entries === null) continue;
-      const value = payload[key];
-      for (const entry of entries) {
-        if (entry.priority >= (bestPriority[entry.field] as number)) continue;
-        const found = entry.path.length === 0 ? value : walk(value, entry.path, 0);
-        if (!isUsable(found)) continue;
-        bestPriority[entry.field] = entry.priority;
-        bestValue[entry.field] = found;
-        bestKey[entry.field] = entry.path.length === 0 ? key : null;
-        bestEntry[entry.field] = entry;
+    const { candidates } = this.planFor(keys);
+    const consumed = this.consumed;
+    consumed.length = 0;
+    for (let field = 0; field < FIELD_COUNT; field += 1) {
+      for (const candidate of candidates[field] as readonly Candidate[]) {
+        const entry = candidate.entry;
+        const flat = entry.path.length === 0;
+        const value = flat ? payload[candidate.key] : walk(payload[candidate.key], entry.path, 0);
+        if (!isUsable(value)) continue;
+        if (flat) consumed.push(candidate.index);
+        if (field === SERVICE) parsed.service = String(value);
+        else if (field === MESSAGE) parsed.message = String(value);
+        else if (field === LEVEL) {
+          parsed.level = value;
+          if (entry.otel) parsed.level_scheme = "otel";
+        } else if (field === DURATION) {
+          parsed.duration = value;
+          parsed.duration_field = flat ? candidate.key : entry.name;
+        } else parsed[ALIASED_FIELDS[field] as "timestamp" | "error_code" | "request_id"] = value;
+        break;
       }
     }
-    for (let field = 0; field < FIELD_COUNT; field += 1) {
-      const entry = bestEntry[field];
-      if (entry === null || entry === undefined) continue;
-      const value = bestValue[field] as string | number;
-      if (field === SERVICE) parsed.service = String(value);
-      else if (field === MESSAGE) parsed.message = String(value);
-      else if (field === LEVEL) {
-        parsed.level = value;
-        if (entry.otel) parsed.level_scheme = "otel";
-      } else if (field === DURATION) {
-        parsed.duration = value;
-        parsed.duration_field = bestKey[field] ?? entry.name;
-      } else parsed[ALIASED_FIELDS[field] as "timestamp" | "error_code" | "request_id"] = value;
-    }
     const extra = parsed.extra;
-    for (const key of keys) {
-      if (!bestKey.includes(key)) extra[key] = payload[key];
+    for (let index = 0; index < keys.length; index += 1) {
+      if (consumed.includes(index)) continue;
+      const key = keys[index] as string;
+      extra[key] = payload[key];
     }
   }
 }
