@@ -16,21 +16,24 @@ const QUOTE = 34;
 const EQUALS = 61;
 const BACKSLASH = 92;
 
-function isSpace(code: number): boolean {
-  return code === SPACE || code === TAB || code === NEWLINE || code === CARRIAGE_RETURN;
+const OTHER = 0;
+const WHITESPACE = 1;
+const KEY = 2;
+
+/** Character classes of ASCII: whitespace (space, tab, CR, LF) and key characters `[A-Za-z0-9_.@-]`. */
+const CLASSES = new Uint8Array(128);
+for (const code of [SPACE, TAB, NEWLINE, CARRIAGE_RETURN]) CLASSES[code] = WHITESPACE;
+for (let code = 0; code < 128; code += 1) {
+  const character = String.fromCharCode(code);
+  if (/[A-Za-z0-9_.@-]/.test(character)) CLASSES[code] = KEY;
 }
 
-/** Key characters: letters, digits, `_`, `.`, `-`, `@`. */
-function isKeyCharacter(code: number): boolean {
-  return (
-    (code >= 97 && code <= 122) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 48 && code <= 57) ||
-    code === 95 ||
-    code === 46 ||
-    code === 45 ||
-    code === 64
-  );
+function classOf(code: number): number {
+  return code < 128 ? (CLASSES[code] as number) : OTHER;
+}
+
+function isSpace(code: number): boolean {
+  return classOf(code) === WHITESPACE;
 }
 
 /** `end` moved back over trailing whitespace, not before `from`. */
@@ -58,6 +61,7 @@ export function scanTrailingPairs(text: string, from: number, end: number, out: 
   while (position > from) {
     let equals: number;
     let value: string;
+    let keyStart: number;
     if (text.charCodeAt(position - 1) === QUOTE && position - 2 >= from) {
       let quote = position - 2;
       while (quote >= from) {
@@ -75,17 +79,31 @@ export function scanTrailingPairs(text: string, from: number, end: number, out: 
       if (quote <= from || text.charCodeAt(quote - 1) !== EQUALS) break;
       equals = quote - 1;
       value = unescapeQuoted(text.slice(quote + 1, position - 1));
+      keyStart = equals;
+      while (keyStart > from && classOf(text.charCodeAt(keyStart - 1)) === KEY) keyStart -= 1;
+      if (keyStart === equals || (keyStart > from && !isSpace(text.charCodeAt(keyStart - 1))))
+        break;
     } else {
-      let tokenStart = position - 1;
-      while (tokenStart > from && !isSpace(text.charCodeAt(tokenStart - 1))) tokenStart -= 1;
-      equals = text.indexOf("=", tokenStart);
-      if (equals === -1 || equals >= position) break;
+      // One pass back to the token start, noting the leftmost `=` and the leftmost non-key character.
+      let index = position - 1;
+      let leftmostEquals = -1;
+      let leftmostNonKey = -1;
+      while (index >= from) {
+        const code = text.charCodeAt(index);
+        const kind = classOf(code);
+        if (kind === WHITESPACE) break;
+        if (kind !== KEY) {
+          leftmostNonKey = index;
+          if (code === EQUALS) leftmostEquals = index;
+        }
+        index -= 1;
+      }
+      const tokenStart = index + 1;
+      if (leftmostEquals <= tokenStart || leftmostNonKey !== leftmostEquals) break;
+      equals = leftmostEquals;
       value = text.slice(equals + 1, position);
+      keyStart = tokenStart;
     }
-    let keyStart = equals;
-    while (keyStart > from && isKeyCharacter(text.charCodeAt(keyStart - 1))) keyStart -= 1;
-    if (keyStart === equals) break;
-    if (keyStart > from && !isSpace(text.charCodeAt(keyStart - 1))) break;
     out.push(text.slice(keyStart, equals), value);
     start = keyStart;
     position = keyStart;
@@ -104,6 +122,7 @@ export function scanTrailingPairs(text: string, from: number, end: number, out: 
 export class TrailingPairs {
   private readonly aliases = new Map<string, PairAlias>();
   private readonly scratch: string[] = [];
+  private readonly aliasScratch: (PairAlias | undefined)[] = [];
 
   /** `table`: the text alias table (SPEC lists plus `took`, or a fieldMap's lists). */
   constructor(table: AliasTable) {
@@ -131,19 +150,26 @@ export class TrailingPairs {
   apply(parsed: ParsedLog): void {
     const pairs = this.scratch;
     if (pairs.length === 0) return;
+    const aliases = this.aliasScratch;
     // Pairs are stored last first; walk them in text order so the first of equal priority wins.
     let duration = -1;
     let errorCode = -1;
     let requestId = -1;
     for (let index = pairs.length - 2; index >= 0; index -= 2) {
-      if (pairs[index + 1] === "") continue;
-      const alias = this.aliases.get((pairs[index] as string).toLowerCase());
+      const alias =
+        pairs[index + 1] === ""
+          ? undefined
+          : this.aliases.get((pairs[index] as string).toLowerCase());
+      aliases[index] = alias;
       if (alias === undefined) continue;
       if (alias.field === "duration") {
-        if (duration === -1 || alias.priority < this.priorityAt(duration)) duration = index;
+        if (duration === -1 || alias.priority < (aliases[duration] as PairAlias).priority)
+          duration = index;
       } else if (alias.field === "error_code") {
-        if (errorCode === -1 || alias.priority < this.priorityAt(errorCode)) errorCode = index;
-      } else if (requestId === -1 || alias.priority < this.priorityAt(requestId)) requestId = index;
+        if (errorCode === -1 || alias.priority < (aliases[errorCode] as PairAlias).priority)
+          errorCode = index;
+      } else if (requestId === -1 || alias.priority < (aliases[requestId] as PairAlias).priority)
+        requestId = index;
     }
     for (let index = pairs.length - 2; index >= 0; index -= 2) {
       const key = pairs[index] as string;
@@ -156,10 +182,6 @@ export class TrailingPairs {
       else if (!Object.hasOwn(parsed.extra, key)) parsed.extra[key] = value;
     }
     pairs.length = 0;
-  }
-
-  private priorityAt(index: number): number {
-    return (this.aliases.get((this.scratch[index] as string).toLowerCase()) as PairAlias).priority;
   }
 
   /** `scan` then `apply`: copies the pairs ending `text[from, end)` into `parsed`, returns where they start. */
