@@ -18,7 +18,9 @@ function featureNames(values: Values): FeatureName[] {
   const names = raw === undefined ? ["error_rate"] : Array.isArray(raw) ? raw : [String(raw)];
   for (const name of names)
     if (!(FEATURE_NAMES as readonly string[]).includes(name))
-      throw new UsageError(`--feature: expected one of ${FEATURE_NAMES.join(", ")}, received "${name}"`);
+      throw new UsageError(
+        `--feature: expected one of ${FEATURE_NAMES.join(", ")}, received "${name}"`,
+      );
   return names as FeatureName[];
 }
 
@@ -27,10 +29,15 @@ function featureNames(values: Values): FeatureName[] {
  * Pattern 1 — statistics of every feature over the file's windows, written as
  * a baseline file (BaselineSchema).
  */
-export async function baselineCommand(values: Values, positionals: readonly string[], io: CommandIo): Promise<number> {
+export async function baselineCommand(
+  values: Values,
+  positionals: readonly string[],
+  io: CommandIo,
+): Promise<number> {
   const input = inputArgument(positionals, "baseline");
   const out = values["out"];
-  if (typeof out !== "string") throw new UsageError("baseline: --out <file> is required (where to write the baseline JSON)");
+  if (typeof out !== "string")
+    throw new UsageError("baseline: --out <file> is required (where to write the baseline JSON)");
   const flags = pipelineOptionsFrom(values as Record<string, string | boolean | undefined>);
   const result = await runWithLedger(input, flags, io);
   const baseline = computeBaseline(result.features, {
@@ -61,14 +68,21 @@ interface Flagged {
  * the baseline is per service, else the global ones). Prints one line per
  * flagged window (table) or one JSON object per line (`--output jsonl`).
  */
-export async function compareCommand(values: Values, positionals: readonly string[], io: CommandIo): Promise<number> {
+export async function compareCommand(
+  values: Values,
+  positionals: readonly string[],
+  io: CommandIo,
+): Promise<number> {
   const input = inputArgument(positionals, "compare");
   const baselinePath = values["baseline"];
-  if (typeof baselinePath !== "string") throw new UsageError("compare: --baseline <file> is required");
+  if (typeof baselinePath !== "string")
+    throw new UsageError("compare: --baseline <file> is required");
   const multiplierText = values["multiplier"];
   const multiplier = typeof multiplierText === "string" ? Number(multiplierText) : 2;
   if (!Number.isFinite(multiplier) || multiplier < 0)
-    throw new UsageError(`--multiplier: expected a number >= 0, received "${String(multiplierText)}"`);
+    throw new UsageError(
+      `--multiplier: expected a number >= 0, received "${String(multiplierText)}"`,
+    );
   const names = featureNames(values);
   let baselineText: string;
   try {
@@ -80,7 +94,8 @@ export async function compareCommand(values: Values, positionals: readonly strin
   try {
     baseline = parseBaseline(baselineText);
   } catch (error) {
-    if (LogfeatError.isInstance(error)) throw new UsageError(`--baseline ${baselinePath}: ${error.message}`);
+    if (LogfeatError.isInstance(error))
+      throw new UsageError(`--baseline ${baselinePath}: ${error.message}`);
     throw error;
   }
   const flags = pipelineOptionsFrom(values as Record<string, string | boolean | undefined>);
@@ -92,7 +107,8 @@ export async function compareCommand(values: Values, positionals: readonly strin
       const value = vector[feature];
       if (statistics === null || statistics === undefined || value === null) continue;
       const threshold = statistics.mean * multiplier;
-      if (value > threshold) flagged.push({ vector, feature, value, threshold, baselineMean: statistics.mean });
+      if (value > threshold)
+        flagged.push({ vector, feature, value, threshold, baselineMean: statistics.mean });
     }
   const asJson = values["output"] === "jsonl";
   const lines = flagged.map((item) =>
@@ -108,7 +124,8 @@ export async function compareCommand(values: Values, positionals: readonly strin
         })
       : `${formatInstant(item.vector.window_start)}  ${item.vector.service}  ${item.feature}=${item.value} > ${multiplier} x ${item.baselineMean} (${item.threshold})`,
   );
-  if (!asJson) lines.push(`${flagged.length} window(s) above baseline out of ${result.features.length}`);
+  if (!asJson)
+    lines.push(`${flagged.length} window(s) above baseline out of ${result.features.length}`);
   io.stdout.write(lines.length === 0 ? "" : `${lines.join("\n")}\n`);
   return exitCodeFor(result, flags);
 }

@@ -16,7 +16,11 @@ const RUN_FLAGS = {
   out: { type: "string" },
 } as const;
 
-const BASELINE_FLAGS = { ...PIPELINE_FLAGS, out: { type: "string" }, "per-service": { type: "boolean" } } as const;
+const BASELINE_FLAGS = {
+  ...PIPELINE_FLAGS,
+  out: { type: "string" },
+  "per-service": { type: "boolean" },
+} as const;
 
 const COMPARE_FLAGS = {
   ...PIPELINE_FLAGS,
@@ -52,7 +56,10 @@ async function main(args: readonly string[], io: CommandIo): Promise<number> {
       case "run": {
         const { values, positionals } = parseCommandLine(rest, RUN_FLAGS);
         if (values["help"] === true) return help(io);
-        const output = { format: outputFormatFrom(values), out: typeof values["out"] === "string" ? values["out"] : undefined };
+        const output = {
+          format: outputFormatFrom(values),
+          out: typeof values["out"] === "string" ? values["out"] : undefined,
+        };
         return await runCommand(values, positionals, io, output, writeOutput);
       }
       case "baseline": {
@@ -93,11 +100,18 @@ function reportError(error: unknown, io: CommandIo): number {
     return EXIT.usage;
   }
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (LogfeatError.isInstance(error) || code === "ENOENT" || code === "EACCES" || code === "EISDIR") {
+  if (
+    LogfeatError.isInstance(error) ||
+    code === "ENOENT" ||
+    code === "EACCES" ||
+    code === "EISDIR"
+  ) {
     io.stderr.write(`logfeat: ${(error as Error).message}\n`);
     return EXIT.usage;
   }
-  io.stderr.write(`logfeat: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  io.stderr.write(
+    `logfeat: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return EXIT.internal;
 }
 

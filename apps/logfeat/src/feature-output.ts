@@ -59,7 +59,8 @@ export function formatFeatureTable(features: readonly FeatureVector[]): string {
 /** FeatureVectors in one of the output formats, as the text written to the output. */
 export function formatFeatures(features: readonly FeatureVector[], format: OutputFormat): string {
   if (format === "table") return formatFeatureTable(features);
-  if (format === "csv") return `${[FEATURE_CSV_HEADER, ...features.map(featureToCsvRow)].join("\n")}\n`;
+  if (format === "csv")
+    return `${[FEATURE_CSV_HEADER, ...features.map(featureToCsvRow)].join("\n")}\n`;
   return features.length === 0 ? "" : `${features.map(featureToJsonLine).join("\n")}\n`;
 }
 

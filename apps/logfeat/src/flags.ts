@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { LEVEL_SCHEMES, type LevelScheme } from "@logfeat/schema";
 import type { PipelineOptions } from "@logfeat/pipeline";
+import { LEVEL_SCHEMES, type LevelScheme } from "@logfeat/schema";
 import { UsageError } from "./usage-error.js";
 
 /** Output formats of `run`, `compare`. */
@@ -27,6 +27,7 @@ export const PIPELINE_FLAGS = {
   now: { type: "string" },
   "max-diagnostics": { type: "string" },
   "json-summary": { type: "string" },
+  diagnostics: { type: "string" },
   strict: { type: "boolean" },
   quiet: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -51,16 +52,27 @@ export const FLAG_FOR_OPTION: Readonly<Record<string, string>> = {
 type Values = Record<string, string | boolean | undefined>;
 
 /** Parses argv for a command; unknown flags and missing values are UsageErrors. */
-export function parseCommandLine<Options extends Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>>(
-  args: readonly string[],
-  options: Options,
-): { values: Values; positionals: string[] } {
+export function parseCommandLine<
+  Options extends Record<
+    string,
+    { type: "string" | "boolean"; short?: string; multiple?: boolean }
+  >,
+>(args: readonly string[], options: Options): { values: Values; positionals: string[] } {
   try {
-    const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
     return { values: values as Values, positionals };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, "").replace(/^Unknown option/, "unknown flag"));
+    throw new UsageError(
+      message
+        .replace(/\. To specify a positional argument.*$/s, "")
+        .replace(/^Unknown option/, "unknown flag"),
+    );
   }
 }
 
@@ -78,11 +90,17 @@ function numberFlag(values: Values, flag: string): number | undefined {
   if (text.trim().toLowerCase() === "infinity") return Number.POSITIVE_INFINITY;
   const value = Number(text);
   if (text.trim() === "" || !Number.isFinite(value) || value < 0)
-    throw new UsageError(`--${flag}: expected a number of seconds >= 0 or "infinity", received "${text}"`);
+    throw new UsageError(
+      `--${flag}: expected a number of seconds >= 0 or "infinity", received "${text}"`,
+    );
   return value;
 }
 
-function choiceFlag<Choice extends string>(values: Values, flag: string, choices: readonly Choice[]): Choice | undefined {
+function choiceFlag<Choice extends string>(
+  values: Values,
+  flag: string,
+  choices: readonly Choice[],
+): Choice | undefined {
   const text = values[flag];
   if (typeof text !== "string") return undefined;
   if (!(choices as readonly string[]).includes(text))
@@ -94,6 +112,7 @@ function choiceFlag<Choice extends string>(values: Values, flag: string, choices
 export interface PipelineFlags {
   pipeline: PipelineOptions;
   jsonSummary: string | undefined;
+  diagnostics: string | undefined;
   strict: boolean;
   quiet: boolean;
 }
@@ -111,18 +130,23 @@ export function pipelineOptionsFrom(values: Values): PipelineFlags {
   const pipeline: PipelineOptions = {};
   const format = choiceFlag(values, "format", ["auto", "text", "json", "csv"] as const);
   if (format !== undefined) pipeline.format = format;
-  if (typeof values["delimiter"] === "string") pipeline.delimiter = values["delimiter"] === "\\t" ? "\t" : values["delimiter"];
+  if (typeof values["delimiter"] === "string")
+    pipeline.delimiter = values["delimiter"] === "\\t" ? "\t" : values["delimiter"];
   if (typeof values["layout"] === "string") pipeline.layout = values["layout"];
   const windowSize = values["window-size"];
   if (typeof windowSize === "string")
-    pipeline.windowSizeSeconds = /^\s*-?\d+(\.\d+)?\s*$/.test(windowSize) ? Number(windowSize) : Number.NaN;
+    pipeline.windowSizeSeconds = /^\s*-?\d+(\.\d+)?\s*$/.test(windowSize)
+      ? Number(windowSize)
+      : Number.NaN;
   if (typeof values["time-zone"] === "string") pipeline.timeZone = values["time-zone"];
-  if (typeof values["reference-time"] === "string") pipeline.referenceTime = values["reference-time"];
+  if (typeof values["reference-time"] === "string")
+    pipeline.referenceTime = values["reference-time"];
   const levelScheme = choiceFlag<LevelScheme>(values, "level-scheme", LEVEL_SCHEMES);
   if (levelScheme !== undefined) pipeline.levelScheme = levelScheme;
   const messageHash = choiceFlag(values, "message-hash", ["template", "exact"] as const);
   if (messageHash !== undefined) pipeline.messageHash = messageHash;
-  if (typeof values["default-service"] === "string") pipeline.defaultService = values["default-service"];
+  if (typeof values["default-service"] === "string")
+    pipeline.defaultService = values["default-service"];
   if (values["no-default-service"] === true) pipeline.defaultService = null;
   if (values["fill-gaps"] === true) pipeline.fillGaps = true;
   if (values["no-retain-logs"] === true) pipeline.retainLogs = false;
@@ -131,7 +155,9 @@ export function pipelineOptionsFrom(values: Values): PipelineFlags {
   if (typeof values["now"] === "string") {
     const now = Date.parse(values["now"]);
     if (!/^\d{4}-\d{2}-\d{2}T/.test(values["now"]) || Number.isNaN(now))
-      throw new UsageError(`--now: expected an ISO 8601 instant such as 2025-02-07T12:00:00Z, received "${values["now"]}"`);
+      throw new UsageError(
+        `--now: expected an ISO 8601 instant such as 2025-02-07T12:00:00Z, received "${values["now"]}"`,
+      );
     pipeline.now = now;
   }
   const maxDiagnostics = integerFlag(values, "max-diagnostics", 0);
@@ -139,6 +165,7 @@ export function pipelineOptionsFrom(values: Values): PipelineFlags {
   return {
     pipeline,
     jsonSummary: typeof values["json-summary"] === "string" ? values["json-summary"] : undefined,
+    diagnostics: typeof values["diagnostics"] === "string" ? values["diagnostics"] : undefined,
     strict: values["strict"] === true,
     quiet: values["quiet"] === true,
   };

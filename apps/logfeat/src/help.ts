@@ -31,7 +31,8 @@ Output:
   --output jsonl|csv|table       (default jsonl)
   --out <file>                   write there instead of stdout
   --json-summary <file>          write the ledger as JSON
-  --max-diagnostics <N>          diagnostics kept per stage for the ledger examples (default 1000)
+  --diagnostics <file>           write the diagnostics (skipped records, dropped fields) as JSON Lines
+  --max-diagnostics <N>          diagnostics kept per stage (default 1000; all are counted)
   --strict                       exit 1 when any record was skipped
   --quiet                        no progress, no ledger on stderr
 

@@ -15,9 +15,12 @@ export interface CommandIo {
 
 /** Reads the single input argument of a pipeline command. */
 export function inputArgument(positionals: readonly string[], command: string): string {
-  if (positionals.length === 0) throw new UsageError(`${command}: missing input file (a path, or - for stdin)`);
+  if (positionals.length === 0)
+    throw new UsageError(`${command}: missing input file (a path, or - for stdin)`);
   if (positionals.length > 1)
-    throw new UsageError(`${command}: expected one input file, received ${positionals.length}: ${positionals.join(" ")}`);
+    throw new UsageError(
+      `${command}: expected one input file, received ${positionals.length}: ${positionals.join(" ")}`,
+    );
   return positionals[0] as string;
 }
 
@@ -38,13 +41,24 @@ export async function runWithLedger(
   progress.done();
   if (!flags.quiet) io.stderr.write(`${formatLedger(result.ledger, result.details)}\n`);
   if (flags.jsonSummary !== undefined)
-    await writeFile(flags.jsonSummary, `${JSON.stringify(LedgerSchema.parse(result.ledger), null, 2)}\n`);
+    await writeFile(
+      flags.jsonSummary,
+      `${JSON.stringify(LedgerSchema.parse(result.ledger), null, 2)}\n`,
+    );
+  if (flags.diagnostics !== undefined)
+    await writeFile(
+      flags.diagnostics,
+      result.diagnostics.map((diagnostic) => `${JSON.stringify(diagnostic)}\n`).join(""),
+    );
   return result;
 }
 
 /** Exit code of a run: 1 under `--strict` when any record or window was skipped, else 0. */
 export function exitCodeFor(result: PipelineResult, flags: PipelineFlags): number {
-  const skipped = Object.values(result.ledger.skipped_by_code).reduce((sum, count) => sum + count, 0);
+  const skipped = Object.values(result.ledger.skipped_by_code).reduce(
+    (sum, count) => sum + count,
+    0,
+  );
   return flags.strict && skipped > 0 ? 1 : 0;
 }
 
