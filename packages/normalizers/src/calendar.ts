@@ -41,6 +41,12 @@ export const ZONE_ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
   ["pdt", -420],
 ]);
 
+/** The last valid date seen and its `Date.UTC`: consecutive log lines mostly share a date. */
+let lastYear = 0;
+let lastMonth = 0;
+let lastDay = 0;
+let lastDayMillis = 0;
+
 /**
  * `Date.UTC` of wall-clock fields after checking them (month 1..12, a day
  * that exists in that month, hour 0..23, minute 0..59, second 0..60 where a
@@ -56,11 +62,21 @@ export function wallClockMillis(
   second: number,
   millisecond: number,
 ): number {
-  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12) return Number.NaN;
-  if (day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  let dayMillis: number;
+  if (year === lastYear && month === lastMonth && day === lastDay) {
+    dayMillis = lastDayMillis;
+  } else {
+    if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12) return Number.NaN;
+    if (day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+    dayMillis = Date.UTC(year, month - 1, day);
+    lastYear = year;
+    lastMonth = month;
+    lastDay = day;
+    lastDayMillis = dayMillis;
+  }
   if (hour > 23 || minute > 59 || second > 60) return Number.NaN;
-  if (second === 60) return Date.UTC(year, month - 1, day, hour, minute, 59, 999);
-  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  if (second === 60) return dayMillis + hour * 3_600_000 + minute * 60_000 + 59_999;
+  return dayMillis + hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond;
 }
 
 /** A two-digit year is 20yy (SPEC section 4); other years are kept. */

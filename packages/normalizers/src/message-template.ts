@@ -36,6 +36,28 @@ const MICRO = 0xb5;
 const GREEK_MU = 0x3bc;
 const NEWLINE = 10;
 
+const ALPHANUMERIC_KIND = 1;
+const HEX_KIND = 2;
+const DIGIT_KIND = 4;
+const TRIGGER_KIND = 8;
+
+/**
+ * For each ASCII code: letter/digit, hex digit, digit, or a character that
+ * may start a token by itself (`"`, `'`, `=`, `:`); 0 for the rest, which the
+ * scanner skips with one table read.
+ */
+const CHARACTER_KINDS: Uint8Array = (() => {
+  const kinds = new Uint8Array(128);
+  for (let code = 0; code < 128; code += 1) {
+    const lower = code | 32;
+    if (code >= 48 && code <= 57) kinds[code] = ALPHANUMERIC_KIND | HEX_KIND | DIGIT_KIND;
+    else if (lower >= 97 && lower <= 102) kinds[code] = ALPHANUMERIC_KIND | HEX_KIND;
+    else if (lower >= 103 && lower <= 122) kinds[code] = ALPHANUMERIC_KIND;
+  }
+  for (const code of [QUOTE, APOSTROPHE, EQUALS, COLON]) kinds[code] = TRIGGER_KIND;
+  return kinds;
+})();
+
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
@@ -281,17 +303,23 @@ export function messageTemplate(message: string): string {
   let index = 0;
   while (index < length) {
     const code = message.charCodeAt(index);
+    const kind = code < 128 ? (CHARACTER_KINDS[code] as number) : 0;
+    if (kind === 0) {
+      index += 1;
+      continue;
+    }
     let end = -1;
-    if (isAlphanumeric(code)) {
-      let runEnd = index;
-      let hexOnly = true;
-      let runCode = code;
-      do {
-        if (hexOnly && !isHex(runCode)) hexOnly = false;
+    if ((kind & ALPHANUMERIC_KIND) !== 0) {
+      let runEnd = index + 1;
+      let hexOnly = (kind & HEX_KIND) !== 0;
+      for (;;) {
+        const runCode = message.charCodeAt(runEnd);
+        const runKind = runCode < 128 ? (CHARACTER_KINDS[runCode] as number) : 0;
+        if ((runKind & ALPHANUMERIC_KIND) === 0) break;
+        if ((runKind & HEX_KIND) === 0) hexOnly = false;
         runEnd += 1;
-        runCode = message.charCodeAt(runEnd);
-      } while (isAlphanumeric(runCode));
-      if (isDigit(code) || hexOnly) end = tokenEnd(message, index, runEnd, hexOnly);
+      }
+      if ((kind & DIGIT_KIND) !== 0 || hexOnly) end = tokenEnd(message, index, runEnd, hexOnly);
       if (end === -1) {
         index = runEnd;
         continue;
@@ -311,13 +339,13 @@ export function messageTemplate(message: string): string {
       ) {
         end = keyValueEnd(message, valueStart);
         if (end !== -1) {
-          result += `${message.slice(copied, valueStart)}${TEMPLATE_PLACEHOLDER}`;
+          result += message.slice(copied, valueStart) + TEMPLATE_PLACEHOLDER;
           copied = end;
           index = end;
           continue;
         }
       }
-    } else if (code === COLON && message.charCodeAt(index + 1) === COLON) {
+    } else if (message.charCodeAt(index + 1) === COLON) {
       const previous = index > 0 ? message.charCodeAt(index - 1) : -1;
       if (!isAlphanumeric(previous) && previous !== COLON) end = ipv6End(message, index);
     }
@@ -325,7 +353,7 @@ export function messageTemplate(message: string): string {
       index += 1;
       continue;
     }
-    result += `${message.slice(copied, index)}${TEMPLATE_PLACEHOLDER}`;
+    result += message.slice(copied, index) + TEMPLATE_PLACEHOLDER;
     copied = end;
     index = end;
   }

@@ -10,6 +10,7 @@ import {
   type LogLevel,
   type ParsedLog,
 } from "@logfeat/schema";
+import { BoundedCache } from "./bounded-cache.js";
 import { NOTE_CODES, type NoteCode, SKIP_CODES, type SkipCode } from "./diagnostic-codes.js";
 import { messageHash } from "./message-hash.js";
 import { messageTemplate } from "./message-template.js";
@@ -48,6 +49,30 @@ export interface Normalizer {
    * defaults, truncation) are counted in `notedByCode`.
    */
   normalizeBatch(parsed: readonly ParsedLog[]): NormalizeResult;
+}
+
+/** A message template, kept once per distinct template, with its hash. */
+interface InternedTemplate {
+  readonly template: string;
+  readonly hash: string;
+}
+
+function internTemplate(template: string): InternedTemplate {
+  return { template, hash: messageHash(template) };
+}
+
+/** Distinct services / templates remembered per normalizer before its cache starts over. */
+const CACHE_CAPACITY = 10_000;
+
+/**
+ * A normalizer's options plus caches of pure results: a service name and a
+ * template repeat across records, so each distinct one is sanitized / hashed
+ * once and stored once (entries share the template string).
+ */
+interface NormalizerState {
+  readonly options: ResolvedOptions;
+  readonly services: BoundedCache<string, string | null>;
+  readonly templates: BoundedCache<string, InternedTemplate>;
 }
 
 /** A value that counts as "no level": absent, null, or whitespace-only text (an empty CSV cell). */
@@ -103,9 +128,10 @@ function skip(
 /** Normalizes one record; diagnostics go to `sink`. */
 function normalizeRecord(
   parsed: ParsedLog,
-  options: ResolvedOptions,
+  state: NormalizerState,
   sink: DiagnosticSink,
 ): LogEntry | null {
+  const options = state.options;
   const rawTimestamp = parsed.timestamp;
   if (rawTimestamp === undefined || rawTimestamp === null)
     return skip(sink, SKIP_CODES.missingTimestamp, parsed, "timestamp", undefined);
@@ -133,7 +159,7 @@ function normalizeRecord(
 
   const rawService = parsed.service;
   let service: string | null = null;
-  if (rawService !== undefined && rawService !== null) service = normalizeService(rawService);
+  if (typeof rawService === "string") service = state.services.get(rawService, normalizeService);
   const serviceDefaulted = service === null;
   if (service === null) {
     if (options.defaultService === null)
@@ -151,12 +177,15 @@ function normalizeRecord(
   if (message === "") return skip(sink, SKIP_CODES.invalidMessage, parsed, "message", rawMessage);
   const truncated = message !== cleaned;
 
-  const template = messageTemplate(message);
-  const metadata: LogEntryMetadata = {
-    message_hash: messageHash(options.messageHash === "exact" ? message : template),
-    message_template: template,
-  };
-  if (!levelDefaulted) metadata.level_original = String(rawLevel);
+  const interned = state.templates.get(messageTemplate(message), internTemplate);
+  const hash = options.messageHash === "exact" ? messageHash(message) : interned.hash;
+  const metadata: LogEntryMetadata = levelDefaulted
+    ? { message_hash: hash, message_template: interned.template }
+    : {
+        message_hash: hash,
+        message_template: interned.template,
+        level_original: typeof rawLevel === "string" ? rawLevel : String(rawLevel),
+      };
   if (truncated) {
     metadata.truncated = true;
     sink.note(
@@ -262,6 +291,11 @@ function normalizeRecord(
  */
 export function createNormalizer(options?: NormalizerOptions): Normalizer {
   const resolved = resolveOptions(options);
+  const state: NormalizerState = {
+    options: resolved,
+    services: new BoundedCache(CACHE_CAPACITY),
+    templates: new BoundedCache(CACHE_CAPACITY),
+  };
   const onDiagnostic = resolved.onDiagnostic;
   const singleSink: DiagnosticSink = {
     skip: (item) => onDiagnostic?.(item),
@@ -274,12 +308,12 @@ export function createNormalizer(options?: NormalizerOptions): Normalizer {
   return {
     timeZone: resolved.timestamps.zone.timeZone,
     referenceTime: resolved.timestamps.referenceTime,
-    normalize: (parsed) => normalizeRecord(parsed, resolved, singleSink),
+    normalize: (parsed) => normalizeRecord(parsed, state, singleSink),
     normalizeBatch(parsed) {
       const collector = new DiagnosticCollector(collectorOptions);
       const entries: LogEntry[] = [];
       for (const record of parsed) {
-        const entry = normalizeRecord(record, resolved, collector);
+        const entry = normalizeRecord(record, state, collector);
         if (entry !== null) entries.push(entry);
       }
       return { entries, ...collector.toAccounting() };
