@@ -5,6 +5,7 @@ import {
   type AliasTable,
   OTEL_SEVERITY_NUMBER_ALIASES,
 } from "./field-aliases.js";
+import { setOwn } from "./own-property.js";
 
 interface AliasEntry {
   readonly field: number;
@@ -154,7 +155,7 @@ export class FieldPicker {
     for (let index = 0; index < keys.length; index += 1) {
       if (consumed.includes(index)) continue;
       const key = keys[index] as string;
-      extra[key] = payload[key];
+      setOwn(extra, key, payload[key]);
     }
   }
 }

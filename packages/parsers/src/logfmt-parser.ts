@@ -3,6 +3,7 @@ import { extractDurationSuffix } from "./duration-suffix.js";
 import { resolveTextAliasTable } from "./field-aliases.js";
 import { FieldPicker } from "./field-picker.js";
 import { type FieldMapOptions, validateFieldMap, validateListener } from "./options.js";
+import { setOwn } from "./own-property.js";
 import { emptyParsedLog, TextLineParser } from "./text-layout.js";
 
 const SPACE = 32;
@@ -69,7 +70,7 @@ export function splitLogfmt(text: string): Record<string, string> | null {
       }
       value = text.slice(valueStart, position);
     }
-    pairs[key] = value;
+    setOwn(pairs, key, value);
     count += 1;
   }
   return count === 0 ? null : pairs;

@@ -14,6 +14,7 @@ import {
   validateListener,
   validateOptionalString,
 } from "./options.js";
+import { setOwn } from "./own-property.js";
 import { compileTemplate, type TemplateDefinition } from "./template.js";
 import { emptyParsedLog, TextLineParser } from "./text-layout.js";
 import { TrailingPairs } from "./trailing-pairs.js";
@@ -140,7 +141,8 @@ export class TemplateLineParser extends TextLineParser {
       parsed.service = this.defaultService;
     for (const index of this.extraFields) {
       const value = match[index + 1]?.trim();
-      if (value !== undefined && value !== "") parsed.extra[this.fields[index] as string] = value;
+      if (value !== undefined && value !== "")
+        setOwn(parsed.extra, this.fields[index] as string, value);
     }
     if (message !== undefined) {
       const pairStart = this.pairs.extract(message, 0, message.length, parsed);

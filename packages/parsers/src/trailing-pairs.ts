@@ -1,5 +1,6 @@
 import type { ParsedLog } from "@logfeat/schema";
 import { type AliasTable, TRAILING_PAIR_FIELDS } from "./field-aliases.js";
+import { setOwn } from "./own-property.js";
 
 type PairField = (typeof TRAILING_PAIR_FIELDS)[number];
 
@@ -179,7 +180,7 @@ export class TrailingPairs {
         parsed.duration_field = key;
       } else if (index === errorCode) parsed.error_code = value;
       else if (index === requestId) parsed.request_id = value;
-      else if (!Object.hasOwn(parsed.extra, key)) parsed.extra[key] = value;
+      else if (!Object.hasOwn(parsed.extra, key)) setOwn(parsed.extra, key, value);
     }
     pairs.length = 0;
   }

@@ -179,3 +179,16 @@ describe("CSVLogParser", () => {
     expect(parsed?.duration).toBeUndefined();
   });
 });
+
+describe("__proto__ keys", () => {
+  it("keeps a JSON __proto__ key as an own field of extra", () => {
+    const payload = JSON.parse('{"msg":"x","__proto__":{"polluted":true}}') as Record<
+      string,
+      unknown
+    >;
+    const parsed = new JSONLogParser().parse(jsonRecord(payload));
+    expect(Object.keys(parsed?.extra ?? {})).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(parsed?.extra)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 import type { ParsedLog } from "@logfeat/schema";
 import { describe, expect, it } from "vitest";
-import { LogfmtParser } from "../src/index.js";
+import { createParser, LogfmtParser } from "../src/index.js";
 import { textRecord } from "./helpers/records.js";
 
 const parser = new LogfmtParser();
@@ -63,5 +63,17 @@ describe("LogfmtParser", () => {
     ["standard line", "2025-02-07T10:15:30Z INFO [api] x=1"],
   ])("does not match %s", (_name, line) => {
     expect(parser.parseText(line, textRecord(line))).toBeNull();
+  });
+});
+
+describe("__proto__ keys in text", () => {
+  it("keeps logfmt and trailing-pair __proto__ keys as own fields of extra", () => {
+    expect(Object.keys(parser.parse(textRecord("msg=x __proto__=y"))?.extra ?? {})).toEqual([
+      "__proto__",
+    ]);
+    const standard = createParser().parse(
+      textRecord("2025-02-07T10:15:30Z INFO [api] x __proto__=y"),
+    );
+    expect(Object.keys(standard?.extra ?? {})).toEqual(["__proto__"]);
   });
 });
