@@ -1,20 +1,11 @@
 import type { ParsedLog, TextRawRecord } from "@logfeat/schema";
+import { BACKSLASH, EQUALS, isSpace, QUOTE } from "./character-classes.js";
 import { extractDurationSuffix } from "./duration-suffix.js";
 import { resolveTextAliasTable } from "./field-aliases.js";
 import { FieldPicker } from "./field-picker.js";
 import { type FieldMapOptions, validateFieldMap, validateListener } from "./options.js";
 import { setOwn } from "./own-property.js";
 import { emptyParsedLog, TextLineParser } from "./text-layout.js";
-
-const SPACE = 32;
-const TAB = 9;
-const QUOTE = 34;
-const EQUALS = 61;
-const BACKSLASH = 92;
-
-function isSpace(code: number): boolean {
-  return code === SPACE || code === TAB || code === 10 || code === 13;
-}
 
 /** Decodes a quoted logfmt value (Go `strconv.Quote` style); JSON escapes, else `\"`/`\\` only. */
 function unquote(body: string): string {

@@ -77,21 +77,24 @@ export class SyslogParser extends TextLineParser {
     if (header === null) return null;
     const pri = Number(header[1]);
     if (pri > MAX_PRI) return null;
-    const sdStart = header[0].length;
-    const sdEnd = sdStart >= text.length ? sdStart : structuredDataEnd(text, sdStart);
-    if (sdEnd === -1 || (sdEnd < text.length && text[sdEnd] !== " ")) return null;
+    const structuredDataStart = header[0].length;
+    const dataEnd =
+      structuredDataStart >= text.length
+        ? structuredDataStart
+        : structuredDataEnd(text, structuredDataStart);
+    if (dataEnd === -1 || (dataEnd < text.length && text[dataEnd] !== " ")) return null;
     const parsed = emptyParsedLog(raw);
     const [, , timestamp, host, app, procid, msgid] = header as unknown as string[];
     if (timestamp !== "-") parsed.timestamp = timestamp as string;
     if (app !== "-") parsed.service = app as string;
-    let message = sdEnd < text.length ? text.slice(sdEnd + 1) : "";
+    let message = dataEnd < text.length ? text.slice(dataEnd + 1) : "";
     if (message.startsWith(BYTE_ORDER_MARK)) message = message.slice(1);
     this.setLevel(parsed, message, pri);
     parsed.message = message;
     if (host !== "-") parsed.extra["hostname"] = host;
     if (procid !== "-") parsed.extra["procid"] = procid;
     if (msgid !== "-") parsed.extra["msgid"] = msgid;
-    const structuredData = text.slice(sdStart, sdEnd);
+    const structuredData = text.slice(structuredDataStart, dataEnd);
     if (structuredData !== "-" && structuredData !== "")
       parsed.extra["structured_data"] = structuredData;
     this.finish(parsed, message);

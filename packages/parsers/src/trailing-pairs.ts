@@ -1,4 +1,13 @@
 import type { ParsedLog } from "@logfeat/schema";
+import {
+  BACKSLASH,
+  classOf,
+  EQUALS,
+  isSpace,
+  KEY,
+  QUOTE,
+  WHITESPACE,
+} from "./character-classes.js";
 import { type AliasTable, TRAILING_PAIR_FIELDS } from "./field-aliases.js";
 import { setOwn } from "./own-property.js";
 
@@ -7,34 +16,6 @@ type PairField = (typeof TRAILING_PAIR_FIELDS)[number];
 interface PairAlias {
   readonly field: PairField;
   readonly priority: number;
-}
-
-const SPACE = 32;
-const TAB = 9;
-const NEWLINE = 10;
-const CARRIAGE_RETURN = 13;
-const QUOTE = 34;
-const EQUALS = 61;
-const BACKSLASH = 92;
-
-const OTHER = 0;
-const WHITESPACE = 1;
-const KEY = 2;
-
-/** Character classes of ASCII: whitespace (space, tab, CR, LF) and key characters `[A-Za-z0-9_.@-]`. */
-const CLASSES = new Uint8Array(128);
-for (const code of [SPACE, TAB, NEWLINE, CARRIAGE_RETURN]) CLASSES[code] = WHITESPACE;
-for (let code = 0; code < 128; code += 1) {
-  const character = String.fromCharCode(code);
-  if (/[A-Za-z0-9_.@-]/.test(character)) CLASSES[code] = KEY;
-}
-
-function classOf(code: number): number {
-  return code < 128 ? (CLASSES[code] as number) : OTHER;
-}
-
-function isSpace(code: number): boolean {
-  return classOf(code) === WHITESPACE;
 }
 
 /** `end` moved back over trailing whitespace, not before `from`. */
