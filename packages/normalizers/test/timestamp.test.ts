@@ -1,4 +1,6 @@
 import { ConfigError } from "@logfeat/schema";
+import fc from "fast-check";
+import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 import { normalizeTimestamp } from "../src/index.js";
 
@@ -137,6 +139,43 @@ describe("normalizeTimestamp", () => {
   ])("%s in %s -> %s", (input, timeZone, expected) => {
     const result = normalizeTimestamp(input, { timeZone });
     expect(result === null ? null : new Date(result).toISOString()).toBe(expected);
+  });
+
+  it("a naive time gives the instant Temporal gives (offset cache per hour is exact)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          "Europe/Berlin",
+          "America/New_York",
+          "Australia/Lord_Howe",
+          "Asia/Kathmandu",
+          "America/St_Johns",
+          "Pacific/Chatham",
+        ),
+        fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2099, 0, 1) }),
+        (timeZone, millis) => {
+          const naive = new Date(millis).toISOString().slice(0, 23);
+          const expected = Temporal.PlainDateTime.from(naive).toZonedDateTime(timeZone, {
+            disambiguation: "compatible",
+          }).epochMilliseconds;
+          expect(normalizeTimestamp(naive, { timeZone })).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("every 15 minutes of 2025, transitions included, matches Temporal in zones with odd DST", () => {
+    for (const timeZone of ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe"]) {
+      const mismatches: string[] = [];
+      for (let millis = Date.UTC(2025, 0, 1); millis < Date.UTC(2026, 0, 1); millis += 900_000) {
+        const naive = new Date(millis).toISOString().slice(0, 19);
+        const expected =
+          Temporal.PlainDateTime.from(naive).toZonedDateTime(timeZone).epochMilliseconds;
+        if (normalizeTimestamp(naive, { timeZone }) !== expected) mismatches.push(naive);
+      }
+      expect(mismatches, timeZone).toEqual([]);
+    }
   });
 
   it("places a year-less date against the reference time in the zone", () => {
