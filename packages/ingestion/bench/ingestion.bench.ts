@@ -10,7 +10,8 @@ import { writeLogFile } from "./log-generator.mjs";
 
 /** Records per generated file. */
 const RECORDS = 1_000_000;
-const READ_CHUNK_BYTES = 1024 * 1024;
+/** The same read size as ingestion uses (64 KiB). */
+const READ_CHUNK_BYTES = 64 * 1024;
 const folder = mkdtempSync(join(tmpdir(), "logfeat-ingestion-bench-"));
 const files = {
   text: join(folder, "logs.log"),

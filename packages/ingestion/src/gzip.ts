@@ -1,8 +1,9 @@
 import { pipeline, Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { READ_CHUNK_BYTES } from "./log-input.js";
 
-/** Output buffer size of the gunzip stream (bytes handed on at once). */
-const GUNZIP_CHUNK_BYTES = 256 * 1024;
+/** Output buffer size of the gunzip stream: the same as a file read (see READ_CHUNK_BYTES). */
+const GUNZIP_CHUNK_BYTES = READ_CHUNK_BYTES;
 
 /** True when `head` starts with the gzip magic bytes `1f 8b`. */
 export function isGzip(head: Uint8Array): boolean {
