@@ -1,0 +1,19 @@
+import { CORPUS_DIRECTORY, readBenchOptions } from "./bench-options.js";
+import { CORPUS_FORMATS } from "./corpus-formats.js";
+import { corpusFilePath, ensureCorpus } from "./corpus-writer.js";
+
+const options = readBenchOptions(process.argv.slice(2), process.env);
+const started = performance.now();
+const { manifest, reused } = ensureCorpus(CORPUS_DIRECTORY, options);
+const seconds = (performance.now() - started) / 1000;
+process.stdout.write(
+  `${reused ? "reused" : `generated in ${seconds.toFixed(1)} s`}: ${manifest.records} records, ` +
+    `${manifest.malformed} malformed, ${manifest.outOfOrder} out of order (seed ${manifest.seed})\n`,
+);
+for (const format of CORPUS_FORMATS) {
+  const file = manifest.files[format];
+  if (file !== undefined)
+    process.stdout.write(
+      `  ${format.padEnd(5)} ${(file.bytes / 1e6).toFixed(1).padStart(8)} MB  ${corpusFilePath(CORPUS_DIRECTORY, manifest, format)}\n`,
+    );
+}
