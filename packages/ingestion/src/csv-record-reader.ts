@@ -115,7 +115,8 @@ export class CsvRecordReader implements RecordReader<CsvRawRecord> {
 
   /**
    * The unfinished row is over the limit when its text minus its quote
-   * characters is (the cells it will have hold at least that much), or when
+   * characters (and a `\r` that may start its line ending) is, as the cells
+   * it will have hold at least that much; or when
    * its raw text is over 4 x maxRecordBytes (a hard memory bound). It is then
    * dropped up to its end (the next line feed outside quotes).
    */
@@ -123,7 +124,9 @@ export class CsvRecordReader implements RecordReader<CsvRawRecord> {
     const partial = this.partial;
     const maxRecordBytes = this.settings.maxRecordBytes;
     const quotes = countCharacter(partial, '"');
-    if (partial.length <= 4 * maxRecordBytes && partial.length - quotes <= maxRecordBytes) return;
+    const lineEndStart = partial.charCodeAt(partial.length - 1) === 13 ? 1 : 0;
+    const cellsAtLeast = partial.length - quotes - lineEndStart;
+    if (partial.length <= 4 * maxRecordBytes && cellsAtLeast <= maxRecordBytes) return;
     this.droppedLine = this.nextLineNumber;
     this.droppedHasContent = NON_WHITESPACE.test(partial);
     this.nextLineNumber += countCharacter(partial, "\n");
