@@ -19,7 +19,7 @@ import type {
 } from "./bench-results.js";
 import { CORPUS_FORMATS, type CorpusFormat } from "./corpus-formats.js";
 import { type CorpusManifest, corpusFilePath, ensureCorpus } from "./corpus-writer.js";
-import { countDifferingWindows } from "./duckdb-comparison.js";
+import { countDifferingWindows, readJsonLines } from "./duckdb-comparison.js";
 import { DUCKDB_THREADS } from "./duckdb-query.js";
 import {
   BENCH_NOW,
@@ -177,7 +177,10 @@ async function measureFormat(
       ...processFigure(duckdb, manifest.records),
       threads: DUCKDB_THREADS,
       ...duckdbSummary,
-      windowsDifferingFromLogfeat: countDifferingWindows(features, duckdbRows),
+      windowsDifferingFromLogfeat: countDifferingWindows(
+        readJsonLines(features),
+        readJsonLines(duckdbRows),
+      ),
     };
   }
   const file = manifest.files[format] ?? { name: "", bytes: 0 };

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { CORPUS_FORMATS, type CorpusFormat } from "./corpus-formats.js";
-import { DUCKDB_THREADS, duckdbAggregationSql } from "./duckdb-query.js";
+import { runDuckdbAggregation } from "./duckdb-run.js";
 
 const [format, path, out] = process.argv.slice(2);
 if (!CORPUS_FORMATS.includes(format as CorpusFormat) || path === undefined) {
@@ -9,12 +9,7 @@ if (!CORPUS_FORMATS.includes(format as CorpusFormat) || path === undefined) {
   );
   process.exit(2);
 }
-const { DuckDBInstance } = await import("@duckdb/node-api");
-const instance = await DuckDBInstance.create(":memory:", { threads: String(DUCKDB_THREADS) });
-const connection = await instance.connect();
-const reader = await connection.runAndReadAll(duckdbAggregationSql(format as CorpusFormat, path));
-const rows = reader.getRowObjectsJson();
+const rows = await runDuckdbAggregation(format as CorpusFormat, path);
 const totalEvents = rows.reduce((sum, row) => sum + Number(row["total_events"]), 0);
 if (out !== undefined) writeFileSync(out, rows.map((row) => `${JSON.stringify(row)}\n`).join(""));
 process.stdout.write(`${JSON.stringify({ windows: rows.length, totalEvents })}\n`);
-connection.closeSync();

@@ -15,7 +15,8 @@ export const COMPARED_FEATURES = [
   "unique_error_codes",
 ] as const;
 
-function readJsonLines(path: string): Record<string, unknown>[] {
+/** The objects of a JSON Lines file. */
+export function readJsonLines(path: string): Record<string, unknown>[] {
   return readFileSync(path, "utf8")
     .split("\n")
     .filter((line) => line !== "")
@@ -31,20 +32,24 @@ function sameNumber(left: unknown, right: unknown): boolean {
 }
 
 /**
- * How many windows differ between logfeat's FeatureVector JSONL and DuckDB's
- * rows (window_start in epoch ms): a window present on one side only counts,
- * and so does one whose compared features differ beyond 1e-9 relative.
+ * How many windows differ between logfeat's FeatureVectors (as JSON, window_start
+ * ISO) and DuckDB's rows (window_start in epoch ms): a window present on one
+ * side only counts, and so does one whose compared features differ beyond
+ * 1e-9 relative.
  */
-export function countDifferingWindows(featuresPath: string, duckdbRowsPath: string): number {
+export function countDifferingWindows(
+  features: readonly Record<string, unknown>[],
+  duckdbRows: readonly Record<string, unknown>[],
+): number {
   const duckdb = new Map<string, Record<string, unknown>>();
-  for (const row of readJsonLines(duckdbRowsPath))
+  for (const row of duckdbRows)
     duckdb.set(
       `${new Date(Number(row["window_start"])).toISOString()}|${String(row["service"])}`,
       row,
     );
   let differing = 0;
   let matched = 0;
-  for (const feature of readJsonLines(featuresPath)) {
+  for (const feature of features) {
     const row = duckdb.get(`${String(feature["window_start"])}|${String(feature["service"])}`);
     if (row === undefined) {
       differing++;
