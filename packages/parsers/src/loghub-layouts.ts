@@ -182,15 +182,35 @@ const SYSTEMS: readonly LoghubSystem[] = [
   },
 ];
 
-/** Zookeeper's thread may hold `:`; the class may not. */
+const BRACKETED = "([^\\]]*?)";
+/** A program name: up to `[pid]` or `: ` (a `:` inside it, as in `audit(1131538222.234:0)`, is fine). */
+const PROGRAM = "((?:[^\\[:]|:(?!\\s))*?)";
+
+/**
+ * Field patterns other than the default `(\\S*?)` (no whitespace; the last
+ * field takes the rest). Bracketed fields run to the closing bracket;
+ * program names may hold spaces (`syslogd 1.4.1`, `Microsoft Word`,
+ * `chrome.exe *64`); Zookeeper's thread may hold `:` and `]`, the class may not.
+ */
 const FIELD_PATTERN_OVERRIDES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  Apache: { Time: BRACKETED, Level: BRACKETED },
+  Hadoop: { Process: BRACKETED },
+  Linux: { Component: PROGRAM },
+  Mac: { Component: "([^\\[]*?)" },
+  OpenStack: { ADDR: BRACKETED },
+  Proxifier: { Time: BRACKETED, Program: "(.*?)" },
+  Thunderbird: { Component: PROGRAM },
   Zookeeper: { Node: "(.*)", Component: "([^:@\\]]*)" },
 };
 
 /**
- * Compiles a loghub format the way loghub does: the text between fields is a
- * regex in which runs of spaces match any whitespace, and each field matches
- * as little as possible; regex groups in that text become non-capturing.
+ * Compiles a loghub format much as loghub does: the text between fields is a
+ * regex in which runs of spaces match any whitespace and groups become
+ * non-capturing. Where loghub lets every field match `.*?`, a field here
+ * matches no whitespace unless `FIELD_PATTERN_OVERRIDES` says otherwise, so
+ * a long line that does not fit fails in linear time instead of trying every
+ * way to split it (loghub's patterns backtrack exponentially in the number
+ * of fields).
  */
 function compileLoghubFormat(
   system: string,
@@ -205,7 +225,7 @@ function compileLoghubFormat(
       if (field === null) return part.replace(/ +/g, "\\s+").replace(/(?<!\\)\((?!\?)/g, "(?:");
       const name = field[1] as string;
       fields.push(name);
-      return overrides[name] ?? "(.*?)";
+      return overrides[name] ?? (/^<Content>$/.test(part) ? "(.*)" : "(\\S*?)");
     })
     .join("");
   return { pattern: new RegExp(`^${source}$`, "s"), fields };

@@ -43,25 +43,36 @@ function literalSource(text: string): string {
     .join("\\s+");
 }
 
+/** The pattern of a non-last field, from the literal text that follows it in the template. */
+function fieldSource(following: string): string {
+  const next = following.replace(/\\(.)/g, "$1").trimStart()[0];
+  if (next === undefined) return "(\\S*?)";
+  return `([^${next.replace(/[\]\\^-]/g, "\\$&")}]*?)`;
+}
+
 /**
  * Compiles a loghub-style template such as
- * `<Date> <Time> <Pid> <Level> <Component>: <Content>`: each `<Field>`
- * matches as little text as possible (the last field takes the rest of the
- * line), a run of whitespace matches any run of whitespace, `\x` is a
- * literal `x` (so loghub's `\[<Level>\]` and `[<Level>]` are the same), and
- * every other character is literal. Throws ConfigError (option `option`) for
- * a template without fields or with a field named twice.
+ * `<Date> <Time> <Pid> <Level> <Component>: <Content>`. A field followed
+ * only by whitespace (or directly by another field) holds no whitespace; a
+ * field followed by other text runs up to the first occurrence of that
+ * text's first non-blank character (`[<Time>]` may hold spaces,
+ * `<Component>:` ends at the first `:`, `<Program> - ` at the first `-`);
+ * the last field takes the rest of the line. A run of whitespace
+ * matches any run of whitespace, `\x` is a literal `x` (so loghub's
+ * `\[<Level>\]` and `[<Level>]` are the same), every other character is
+ * literal. These rules keep matching linear in the line length. Throws
+ * ConfigError (option `option`) for a template without fields or with a
+ * field named twice.
  */
 export function compileTemplate(
   template: string,
   option = "layout",
 ): { pattern: RegExp; fields: string[] } {
   const fields: string[] = [];
-  let source = "";
+  const parts: { literal: string; field: string | null }[] = [];
   let last = 0;
   PLACEHOLDER.lastIndex = 0;
   for (let match = PLACEHOLDER.exec(template); match !== null; match = PLACEHOLDER.exec(template)) {
-    source += literalSource(template.slice(last, match.index));
     const name = match[1] as string;
     if (fields.includes(name))
       throw new ConfigError(
@@ -70,8 +81,8 @@ export function compileTemplate(
         `a template naming each field once; <${name}> appears twice`,
       );
     fields.push(name);
+    parts.push({ literal: template.slice(last, match.index), field: name });
     last = match.index + match[0].length;
-    source += last === template.length ? "(.*)" : "(.*?)";
   }
   if (fields.length === 0)
     throw new ConfigError(
@@ -79,6 +90,14 @@ export function compileTemplate(
       template,
       'a template with <Field> placeholders such as "<Date> <Time> <Level> <Component>: <Content>"',
     );
-  source += literalSource(template.slice(last));
+  const tail = template.slice(last);
+  let source = "";
+  parts.forEach((part, index) => {
+    source += literalSource(part.literal);
+    const following = parts[index + 1]?.literal ?? tail;
+    const isLast = index === parts.length - 1 && tail === "";
+    source += isLast ? "(.*)" : fieldSource(following);
+  });
+  source += literalSource(tail);
   return { pattern: new RegExp(`^${source}$`, "s"), fields };
 }

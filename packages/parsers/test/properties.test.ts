@@ -173,3 +173,27 @@ describe("properties", () => {
     );
   });
 });
+
+describe("linear-time matching", () => {
+  // loghub's own patterns (every field `.*?`) backtrack exponentially on long
+  // lines that almost fit; these lines would hang such patterns for hours.
+  const adversarial = [
+    "a ".repeat(20_000),
+    "081109 203615 148 INFO ".repeat(2_000),
+    `2015-07-29 17:41:44,747 - INFO  [${"a:".repeat(20_000)}`,
+    `Jun 14 15:16:01 combo ${"x(1:2) ".repeat(5_000)}`,
+    `[10.30 16:49:06] ${"chrome.exe ".repeat(5_000)}`,
+    `- 1131567043 2005.11.09 host Nov 9 12:10:43 loc ${"a: b".repeat(5_000)}`,
+    `2025-02-07T10:15:30Z INFO [api] ${"k=v ".repeat(10_000)}x`,
+    `level=info ${'msg="a\\" '.repeat(5_000)}`,
+  ];
+  const layouts = [...LAYOUTS, "<A> <B> <C> <D> <E> <F>: <G>", "[<A>] <B> - <C> (<D>)"];
+
+  it.each(layouts)("layout %s answers on long lines that almost fit", (layout) => {
+    const parser = createParser({ layout });
+    for (const line of adversarial) {
+      const parsed = parser.parse(textRecord(line));
+      expect(parsed === null || typeof parsed.line === "number").toBe(true);
+    }
+  });
+});
