@@ -233,11 +233,19 @@ function compileLoghubFormat(
 
 const definitions = new Map<string, TemplateDefinition>();
 
+/** A loghub format for people: regex escapes and padding removed, optional groups shown as `(optional ...)`. */
+function displayFormat(format: string): string {
+  return format
+    .replace(/\((.*?)\)\?/g, (_group, inner: string) => `(optional ${inner.trim()})`)
+    .replace(/\\(.)/g, "$1")
+    .replace(/ {2,}/g, " ");
+}
+
 /** Names of the built-in loghub layouts with a one-line description each. */
 export function loghubLayoutDescriptions(): { name: string; description: string }[] {
   return SYSTEMS.map((entry) => ({
     name: `loghub:${entry.system}`,
-    description: `loghub ${entry.system}: ${entry.format.replace(/\\(.)/g, "$1")}; ${entry.note}${
+    description: `loghub ${entry.system}: ${displayFormat(entry.format)}; ${entry.note}${
       entry.dateFormat === undefined ? "" : `; date ${entry.dateFormat}`
     }`,
   }));
