@@ -32,7 +32,10 @@ export interface ResolvedInput {
   path: string | null;
   /** Size in bytes (file size, in-memory length), or null for streams. */
   totalBytes: number | null;
-  /** Opens the bytes; called once, on the first iteration step. */
+  /**
+   * Opens the bytes; called once, on the first iteration step. Stopping the
+   * iteration closes a file; a caller's stream is left open.
+   */
   open(): AsyncIterable<Buffer>;
 }
 
@@ -56,15 +59,9 @@ async function* readStream(stream: AsyncIterable<Uint8Array | string>): AsyncGen
   for await (const chunk of iterable) yield toBuffer(chunk);
 }
 
-async function* readFile(path: string): AsyncGenerator<Buffer> {
-  const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
-  try {
-    for await (const chunk of stream) yield chunk as Buffer;
-  } catch (error) {
-    throw LogSourceError.fromSystemError(path, error);
-  } finally {
-    stream.destroy();
-  }
+/** The file's bytes; read errors are turned into LogSourceErrors by the source that reads them. */
+function readFile(path: string): AsyncIterable<Buffer> {
+  return createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
 }
 
 async function* readMemory(bytes: Buffer): AsyncGenerator<Buffer> {

@@ -56,6 +56,31 @@ const RULES_BY_FIRST_CHARACTER: readonly (readonly RegExp[] | undefined)[] = (()
 })();
 
 /**
+ * For each ASCII code, 1 when a line starting with it can be a continuation
+ * outside a traceback (whitespace, or the first character of a rule or of
+ * `Traceback`), else 0: most log lines start with a digit or `[` and are
+ * known to start a record from this table alone.
+ */
+const MAY_CONTINUE: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  table[32] = 1;
+  table[9] = 1;
+  table[84] = 1;
+  RULES_BY_FIRST_CHARACTER.forEach((rules, code) => {
+    if (rules !== undefined && code < 128) table[code] = 1;
+  });
+  return table;
+})();
+
+/**
+ * True when a line starting with character code `first` starts a new record
+ * for sure (outside a traceback): a visible ASCII character no rule starts with.
+ */
+export function surelyStartsRecord(first: number): boolean {
+  return first > 32 && first < 127 && MAY_CONTINUE[first] === 0;
+}
+
+/**
  * Classifies a non-blank line. `tracebackOpen` says whether the previous
  * record has an unfinished Python traceback (a `Traceback (most recent call
  * last):` line not yet followed by its final exception line).

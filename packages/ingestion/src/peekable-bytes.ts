@@ -8,9 +8,10 @@ export interface PeekLimits {
 
 /**
  * A byte stream whose first bytes can be looked at before it is consumed:
- * `peek` buffers chunks, iteration yields them again, then the rest.
+ * `peek` buffers chunks, `next` hands them out again, then the rest (straight
+ * from the underlying iterator, without an extra async layer).
  */
-export class PeekableBytes implements AsyncIterable<Buffer> {
+export class PeekableBytes implements AsyncIterableIterator<Buffer> {
   private readonly iterator: AsyncIterator<Buffer>;
   private readonly buffered: Buffer[] = [];
   private finished = false;
@@ -45,18 +46,24 @@ export class PeekableBytes implements AsyncIterable<Buffer> {
     return Buffer.concat(this.buffered);
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {
-    let finished = this.finished;
-    try {
-      while (this.buffered.length > 0) yield this.buffered.shift() as Buffer;
-      while (!finished) {
-        const next = await this.iterator.next();
-        if (next.done === true) finished = true;
-        else yield next.value;
-      }
-    } finally {
-      if (!finished) await this.iterator.return?.();
+  next(): Promise<IteratorResult<Buffer>> {
+    const chunk = this.buffered.shift();
+    if (chunk !== undefined) return Promise.resolve({ done: false, value: chunk });
+    if (this.finished) return Promise.resolve({ done: true, value: undefined });
+    return this.iterator.next();
+  }
+
+  async return(): Promise<IteratorResult<Buffer>> {
+    this.buffered.length = 0;
+    if (!this.finished) {
+      this.finished = true;
+      await this.iterator.return?.();
     }
+    return { done: true, value: undefined };
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<Buffer> {
+    return this;
   }
 }
 

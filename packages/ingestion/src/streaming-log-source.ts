@@ -13,6 +13,7 @@ import { gunzip, isDecompressionError, isGzip } from "./gzip.js";
 import { IngestionDiagnostics } from "./ingestion-diagnostics.js";
 import { JsonRecordReader } from "./json-record-reader.js";
 import { type LogInput, type ResolvedInput, resolveInput } from "./log-input.js";
+import { LogSourceError } from "./log-source-error.js";
 import { type LogFormat, type ResolvedOptions, resolveOptions } from "./options.js";
 import { PeekableBytes } from "./peekable-bytes.js";
 import type { RecordReader } from "./record-reader.js";
@@ -97,53 +98,76 @@ export class StreamingLogSource<Item extends RawRecord = RawRecord> implements L
     return this.diagnostics.collector.toAccounting();
   }
 
-  async *chunks(): AsyncGenerator<Item[], void, undefined> {
-    for await (const records of this.read()) {
-      this.yieldedCount += records.length;
-      yield records;
-    }
+  chunks(): AsyncGenerator<Item[], void, undefined> {
+    return this.read(true);
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    for await (const records of this.read())
+    for await (const records of this.read(false))
       for (const record of records) {
         this.yieldedCount += 1;
         yield record;
       }
   }
 
-  private async *read(): AsyncGenerator<Item[], void, undefined> {
+  /** The records in arrays; `countArrays` counts them in `recordsYielded` as each array is yielded. */
+  private async *read(countArrays: boolean): AsyncGenerator<Item[], void, undefined> {
     if (this.started)
       throw new LogfeatError(
         `The log source ${JSON.stringify(this.sourceName)} was already iterated; a source can be iterated once`,
       );
     this.started = true;
-    const raw = new PeekableBytes(this.countBytes(this.input.open()));
-    let content: AsyncIterable<Buffer> = raw;
-    if (isGzip(await raw.peek({ maxBytes: 2 })))
-      content = this.stopOnDecompressionError(gunzip(raw));
-    if (this.resolvedFormat === null) {
-      const sniffed = new PeekableBytes(content);
-      const sample = await sniffed.peek({ maxBytes: SNIFF_BYTES, lineFeeds: SNIFF_ROWS });
-      this.resolvedFormat = sniffFormat(sample.toString("utf8"), sniffed.ended);
-      content = sniffed;
-    }
-    const reader = this.createReader(this.resolvedFormat);
-    const decoder = new Utf8StreamDecoder();
-    const chunkSize = this.options.chunkSize;
-    let out: Item[] = [];
-    for await (const bytes of content) {
-      const text = decoder.decode(bytes);
-      if (text !== "") reader.push(text, out);
-      if (out.length > 0) {
-        yield* splitChunks(out, chunkSize);
-        out = [];
+    let content: AsyncIterator<Buffer> | null = null;
+    let finished = false;
+    try {
+      const raw = new PeekableBytes(this.input.open());
+      content = raw;
+      let countInLoop = true;
+      if (isGzip(await raw.peek({ maxBytes: 2 }))) {
+        content = this.stopOnDecompressionError(gunzip(this.countBytes(raw)));
+        countInLoop = false;
       }
+      if (this.resolvedFormat === null) {
+        const sniffed = new PeekableBytes({
+          [Symbol.asyncIterator]: () => content as AsyncIterator<Buffer>,
+        });
+        const sample = await sniffed.peek({ maxBytes: SNIFF_BYTES, lineFeeds: SNIFF_ROWS });
+        this.resolvedFormat = sniffFormat(sample.toString("utf8"), sniffed.ended);
+        content = sniffed;
+      }
+      const reader = this.createReader(this.resolvedFormat);
+      const decoder = new Utf8StreamDecoder();
+      const chunkSize = this.options.chunkSize;
+      let out: Item[] = [];
+      for (;;) {
+        const next = await content.next();
+        if (next.done === true) break;
+        if (countInLoop) this.readCount += next.value.length;
+        const text = decoder.decode(next.value);
+        if (text !== "") reader.push(text, out);
+        if (out.length > 0) {
+          for (const records of splitChunks(out, chunkSize)) {
+            if (countArrays) this.yieldedCount += records.length;
+            yield records;
+          }
+          out = [];
+        }
+      }
+      finished = true;
+      const rest = decoder.end();
+      if (rest !== "") reader.push(rest, out);
+      reader.end(out);
+      for (const records of splitChunks(out, chunkSize)) {
+        if (countArrays) this.yieldedCount += records.length;
+        yield records;
+      }
+    } catch (error) {
+      const path = this.input.path;
+      if (path === null || !isSystemError(error)) throw error;
+      throw LogSourceError.fromSystemError(path, error);
+    } finally {
+      if (!finished) await content?.return?.();
     }
-    const rest = decoder.end();
-    if (rest !== "") reader.push(rest, out);
-    reader.end(out);
-    if (out.length > 0) yield* splitChunks(out, chunkSize);
   }
 
   private createReader(format: RecordFormat): RecordReader<Item> {
@@ -179,11 +203,21 @@ export class StreamingLogSource<Item extends RawRecord = RawRecord> implements L
   }
 }
 
-function* splitChunks<Item>(records: Item[], chunkSize: number): Generator<Item[]> {
-  if (records.length <= chunkSize) {
-    yield records;
-    return;
-  }
+/** A Node system error (`ENOENT`, `EIO`...), as opposed to a logfeat error or a bug. */
+function isSystemError(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    !LogfeatError.isInstance(error) &&
+    typeof (error as { code?: unknown }).code === "string"
+  );
+}
+
+/** `records` as arrays of at most `chunkSize` (none when it is empty). */
+function splitChunks<Item>(records: Item[], chunkSize: number): Item[][] {
+  if (records.length === 0) return [];
+  if (records.length <= chunkSize) return [records];
+  const arrays: Item[][] = [];
   for (let start = 0; start < records.length; start += chunkSize)
-    yield records.slice(start, start + chunkSize);
+    arrays.push(records.slice(start, start + chunkSize));
+  return arrays;
 }

@@ -2,7 +2,7 @@ import type { TextRawRecord } from "@logfeat/schema";
 import { isBlankLine } from "./blank-line.js";
 import type { IngestionDiagnostics } from "./ingestion-diagnostics.js";
 import { type LineHandler, LineSplitter } from "./line-splitter.js";
-import { classifyLine } from "./multiline.js";
+import { classifyLine, surelyStartsRecord } from "./multiline.js";
 import type { RecordReader } from "./record-reader.js";
 import { exceedsBytes, RECORD_HEAD_LENGTH, tooLargeMessage } from "./record-size.js";
 
@@ -52,6 +52,12 @@ export class TextRecordReader implements RecordReader<TextRawRecord>, LineHandle
   }
 
   line(text: string, lineNumber: number): void {
+    if (this.multiline && !this.tracebackOpen && surelyStartsRecord(text.charCodeAt(0))) {
+      if (this.pendingLine !== 0) this.flush();
+      this.pendingLine = lineNumber;
+      this.pendingText = text;
+      return;
+    }
     if (isBlankLine(text)) return;
     if (!this.multiline) {
       if (exceedsBytes(text, this.maxRecordBytes)) this.reportTooLarge(text, lineNumber);

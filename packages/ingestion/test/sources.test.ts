@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ConfigError, LogfeatError } from "@logfeat/schema";
@@ -74,6 +74,16 @@ describe("inputs", () => {
     expect((thrown as Error).message).toContain(path);
     expect((thrown as Error).message).toContain("ENOENT");
     expect(() => new CSVLogSource(path)).toThrow(LogSourceError);
+  });
+
+  it("a file removed after creation fails on the first iteration step with a LogSourceError", async () => {
+    const path = temporary.file("vanishing.log", "x\n");
+    const source = ingestLogs(path);
+    rmSync(path);
+    await expect(collect(source)).rejects.toThrow(LogSourceError);
+    await expect(
+      collect(ingestLogs(temporary.file("vanishing-2.log", "x\n"))),
+    ).resolves.toBeDefined();
   });
 
   it("a directory throws EISDIR", () => {
