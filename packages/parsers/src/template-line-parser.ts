@@ -1,4 +1,4 @@
-import type { ParsedLog, TextRawRecord } from "@logfeat/schema";
+import { ConfigError, type ParsedLog, type TextRawRecord } from "@logfeat/schema";
 import { DateFormat } from "./date-format.js";
 import { extractDurationSuffix } from "./duration-suffix.js";
 import {
@@ -28,7 +28,10 @@ export interface TemplateLineParserOptions extends FieldMapOptions {
    * where `Content` is the message and `Date` + `Time` the timestamp).
    */
   template: string | TemplateDefinition;
-  /** Date pattern of the timestamp, e.g. `"yyMMdd HHmmss"`; without it the timestamp is kept as found. */
+  /**
+   * Date pattern of the timestamp, e.g. `"yyMMdd HHmmss"` (replaces a
+   * definition's own); without one the timestamp is kept as found.
+   */
   dateFormat?: string;
 }
 
@@ -42,7 +45,8 @@ const NONE = -1;
  * `MM-DD HH:mm:ss.SSS` when the pattern has no year); a timestamp that does
  * not fit the pattern is kept as found. Field values other than the message
  * are trimmed (padded columns); empty fields are absent. The message is kept
- * exactly as the template cut it (the line itself is trimmed first, as loghub does). Unused fields go to `extra` under their template names.
+ * exactly as the template cut it (the line itself is trimmed first, as loghub
+ * does). Unused fields go to `extra` under their template names.
  */
 export class TemplateLineParser extends TextLineParser {
   readonly name: string;
@@ -63,15 +67,19 @@ export class TemplateLineParser extends TextLineParser {
     const fieldMap = validateFieldMap(options.fieldMap);
     const definition =
       typeof options.template === "string"
-        ? customDefinition(options.template, fieldMap, options.dateFormat)
-        : options.template;
+        ? customDefinition(options.template, fieldMap)
+        : validateDefinition(options.template);
     this.name = definition.name;
     this.template = definition.template;
     this.pattern = definition.pattern;
     this.fields = definition.fields;
     this.defaultService = definition.defaultService;
     const dateFormat =
-      typeof options.template === "string" ? options.dateFormat : definition.dateFormat;
+      validateOptionalString(
+        options.dateFormat,
+        "dateFormat",
+        'a date pattern such as "yyMMdd HHmmss"',
+      ) ?? definition.dateFormat;
     this.dateFormat = dateFormat === undefined ? null : new DateFormat(dateFormat);
     this.pairs = new TrailingPairs(resolveTextAliasTable(fieldMap));
     this.assignFields(resolveTextAliasTable(definition.fieldMap));
@@ -122,21 +130,21 @@ export class TemplateLineParser extends TextLineParser {
       if (timestamp !== "") parsed.timestamp = this.dateFormat?.format(timestamp) ?? timestamp;
     }
     let message: string | undefined;
-    ALIASED_FIELDS.forEach((field, slot) => {
+    for (let slot = 0; slot < ALIASED_FIELDS.length; slot += 1) {
       const index = this.slots[slot] as number;
-      if (index === NONE) return;
-      const found = match[index + 1];
-      if (found === undefined) return;
+      const found = index === NONE ? undefined : match[index + 1];
+      if (found === undefined) continue;
+      const field = ALIASED_FIELDS[slot] as AliasedField;
       if (field === "message") {
         message = found;
         parsed.message = found;
-        return;
+        continue;
       }
       const value = found.trim();
-      if (value === "") return;
+      if (value === "") continue;
       if (field === "duration") parsed.duration_field = this.fields[index] as string;
       parsed[field as Exclude<AliasedField, "timestamp" | "message">] = value;
-    });
+    }
     if (parsed.service === undefined && this.defaultService !== undefined)
       parsed.service = this.defaultService;
     for (const index of this.extraFields) {
@@ -152,12 +160,25 @@ export class TemplateLineParser extends TextLineParser {
   }
 }
 
-function customDefinition(
-  template: string,
-  fieldMap: FieldMap | undefined,
-  dateFormat: unknown,
-): TemplateDefinition {
-  validateOptionalString(dateFormat, "dateFormat", 'a date pattern such as "yyMMdd HHmmss"');
+function validateDefinition(value: unknown): TemplateDefinition {
+  const definition = value as Partial<TemplateDefinition> | null;
+  if (
+    typeof definition !== "object" ||
+    definition === null ||
+    !(definition.pattern instanceof RegExp) ||
+    !Array.isArray(definition.fields) ||
+    typeof definition.name !== "string" ||
+    typeof definition.template !== "string"
+  )
+    throw new ConfigError(
+      "template",
+      value,
+      'a template string such as "<Date> <Time> <Level> <Component>: <Content>" or a TemplateDefinition',
+    );
+  return definition as TemplateDefinition;
+}
+
+function customDefinition(template: string, fieldMap: FieldMap | undefined): TemplateDefinition {
   const { pattern, fields } = compileTemplate(template, "template");
   return fieldMap === undefined
     ? { name: "template", template, pattern, fields }

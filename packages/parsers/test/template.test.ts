@@ -87,6 +87,7 @@ describe("TemplateLineParser", () => {
     ["a placeholder twice", { template: "<A> <A>" }],
     ["a date pattern without date tokens", { template: "<Date> <Content>", dateFormat: "xyz" }],
     ["an unknown fieldMap key", { template: "<A>", fieldMap: { host: ["A"] } }],
+    ["a template that is neither a string nor a definition", { template: 42 }],
   ])("throws ConfigError for %s", (_name, options) => {
     expect(() => new TemplateLineParser(options as never)).toThrow(ConfigError);
   });
