@@ -41,6 +41,9 @@ export interface Parser {
   accounting(): BatchAccounting;
 }
 
+/** Sources whose layout is remembered at once; beyond that the memory starts over (it is only an ordering hint). */
+const MAX_REMEMBERED_SOURCES = 10_000;
+
 class LogParser implements Parser {
   readonly layout: string;
   private readonly layouts: readonly TextLayout[];
@@ -178,6 +181,7 @@ class LogParser implements Parser {
   }
 
   private remember(source: string, index: number): void {
+    if (this.rememberedBySource.size >= MAX_REMEMBERED_SOURCES) this.rememberedBySource.clear();
     this.rememberedBySource.set(source, index);
     this.lastSource = source;
     this.lastIndex = index;
