@@ -165,10 +165,10 @@ describe("normalizeTimestamp", () => {
     );
   });
 
-  it("every 15 minutes of 2025, transitions included, matches Temporal in zones with odd DST", () => {
+  it("every 30 minutes of 2025, transitions included, matches Temporal in zones with odd DST", () => {
     for (const timeZone of ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe"]) {
       const mismatches: string[] = [];
-      for (let millis = Date.UTC(2025, 0, 1); millis < Date.UTC(2026, 0, 1); millis += 900_000) {
+      for (let millis = Date.UTC(2025, 0, 1); millis < Date.UTC(2026, 0, 1); millis += 1_800_000) {
         const naive = new Date(millis).toISOString().slice(0, 19);
         const expected =
           Temporal.PlainDateTime.from(naive).toZonedDateTime(timeZone).epochMilliseconds;
