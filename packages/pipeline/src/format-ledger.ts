@@ -38,7 +38,11 @@ export function formatLedger(ledger: Ledger, details: LedgerDetails): string {
     row("parsed", ledger.parsed),
     row("parse skipped", ledger.parse_skipped, percent(ledger.parse_skipped, ledger.records_in)),
     row("entries", ledger.entries),
-    row("normalize skipped", ledger.normalize_skipped, percent(ledger.normalize_skipped, ledger.parsed)),
+    row(
+      "normalize skipped",
+      ledger.normalize_skipped,
+      percent(ledger.normalize_skipped, ledger.parsed),
+    ),
     row("windows", ledger.windows),
     row("features", ledger.features),
   ];

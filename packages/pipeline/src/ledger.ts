@@ -68,7 +68,11 @@ export function totalByCode(
  * not hold (empty when the run adds up). `totalEvents` is the sum of
  * `total_events` over the windows.
  */
-export function ledgerProblems(ledger: Ledger, details: LedgerDetails, totalEvents: number): string[] {
+export function ledgerProblems(
+  ledger: Ledger,
+  details: LedgerDetails,
+  totalEvents: number,
+): string[] {
   const problems: string[] = [];
   if (ledger.records_in !== ledger.parsed + ledger.parse_skipped)
     problems.push(

@@ -69,7 +69,11 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       parseTotals = mergeAccounting(parseTotals, parseAccounting, options.maxDiagnostics);
       const normalized = normalizer.normalizeBatch(parsedLogs);
       const { entries, ...normalizeAccounting } = normalized;
-      normalizeTotals = mergeAccounting(normalizeTotals, normalizeAccounting, options.maxDiagnostics);
+      normalizeTotals = mergeAccounting(
+        normalizeTotals,
+        normalizeAccounting,
+        options.maxDiagnostics,
+      );
       return entries;
     },
     get parsed() {

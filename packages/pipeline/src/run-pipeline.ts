@@ -4,8 +4,8 @@ import { ingestLogs } from "@logfeat/ingestion";
 import {
   type AggregatedLogWindow,
   type BatchAccounting,
-  type Diagnostic,
   DEFAULT_MAX_DIAGNOSTICS,
+  type Diagnostic,
   type FeatureVector,
   formatInstant,
   type Ledger,
@@ -35,7 +35,9 @@ export interface PipelineResult {
 export type PipelineInput = string | NodeJS.ReadableStream;
 
 function compareFeatures(a: FeatureVector, b: FeatureVector): number {
-  return a.window_start - b.window_start || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0);
+  return (
+    a.window_start - b.window_start || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0)
+  );
 }
 
 /**
@@ -91,7 +93,9 @@ export async function runPipeline(
     const extracted = extractFeaturesFromWindows(closed, { now, maxDiagnostics });
     const { features: vectors, ...accounting } = extracted;
     featureAccounting =
-      featureAccounting === null ? accounting : mergeAccounting(featureAccounting, accounting, maxDiagnostics);
+      featureAccounting === null
+        ? accounting
+        : mergeAccounting(featureAccounting, accounting, maxDiagnostics);
     windows.push(...closed);
     features.push(...vectors);
     options.onFeatures?.(vectors);
@@ -122,7 +126,13 @@ export async function runPipeline(
     diagnostics: [],
     diagnosticsOmitted: 0,
   };
-  const stages = [ingestAccounting, parseAccounting, normalizeAccounting, aggregateAccounting, extractAccounting];
+  const stages = [
+    ingestAccounting,
+    parseAccounting,
+    normalizeAccounting,
+    aggregateAccounting,
+    extractAccounting,
+  ];
   const diagnostics = stages.flatMap((accounting) => accounting.diagnostics);
   for (const diagnostic of diagnostics) examples.add(diagnostic);
 
