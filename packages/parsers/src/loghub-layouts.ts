@@ -9,6 +9,8 @@ interface LoghubSystem {
   readonly fieldMap: FieldMap;
   readonly dateFormat?: string;
   readonly defaultService?: string;
+  /** Structured-CSV columns named differently from the fields (see TemplateDefinition). */
+  readonly csvColumns?: Readonly<Record<string, string | null>>;
   /** What the layout reads, for `listLayouts()`. */
   readonly note: string;
 }
@@ -98,6 +100,7 @@ const SYSTEMS: readonly LoghubSystem[] = [
       message: ["Content"],
     },
     dateFormat: "MMM d HH:mm:ss",
+    csvColumns: { Host: "Level" },
     note: "syslog without year, service = program (Component, e.g. sshd(pam_unix)), no level",
   },
   {
@@ -116,6 +119,7 @@ const SYSTEMS: readonly LoghubSystem[] = [
     format: "<Month> <Day> <Time> <Host> <Component>\\[<Pid>\\]: <Content>",
     fieldMap: { timestamp: ["Month", "Day", "Time"], service: ["Component"], message: ["Content"] },
     dateFormat: "MMM d HH:mm:ss",
+    csvColumns: { Month: "Date", Host: "Component", Component: null },
     note: "syslog without year, service = program (sshd), no level",
   },
   {
@@ -275,6 +279,7 @@ export function loghubLayout(system: string, option = "layout"): TemplateDefinit
     fieldMap: entry.fieldMap,
     ...(entry.dateFormat === undefined ? {} : { dateFormat: entry.dateFormat }),
     ...(entry.defaultService === undefined ? {} : { defaultService: entry.defaultService }),
+    ...(entry.csvColumns === undefined ? {} : { csvColumns: entry.csvColumns }),
   };
   definitions.set(entry.system, definition);
   return definition;

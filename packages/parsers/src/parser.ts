@@ -19,6 +19,7 @@ import {
   validateOptionsObject,
 } from "./options.js";
 import { CSVLogParser, JSONLogParser } from "./record-field-parser.js";
+import { TemplateLineParser } from "./template-line-parser.js";
 import type { TextLayout } from "./text-layout.js";
 
 /** A configured parser; see `createParser`. */
@@ -50,6 +51,8 @@ class LogParser implements Parser {
   private readonly layoutNames: readonly string[];
   private readonly json: JSONLogParser;
   private readonly csv: CSVLogParser;
+  /** The template layout (`loghub:<System>` or a custom template) CSV rows are read with, if any. */
+  private readonly csvTemplate: TemplateLineParser | null;
   private readonly maxDiagnostics: number | undefined;
   private readonly total: DiagnosticCollector;
   private batch: DiagnosticCollector | null = null;
@@ -75,6 +78,8 @@ class LogParser implements Parser {
     this.maxDiagnostics = validateMaxDiagnostics(checked["maxDiagnostics"]);
     this.layouts = createTextLayouts(this.layout, { fieldMap, dateFormat });
     this.layoutNames = this.layouts.map((layout) => layout.name);
+    const only = this.layouts.length === 1 ? this.layouts[0] : undefined;
+    this.csvTemplate = only instanceof TemplateLineParser ? only : null;
     const fieldOptions = fieldMap === undefined ? {} : { fieldMap };
     this.json = new JSONLogParser(fieldOptions);
     this.csv = new CSVLogParser(fieldOptions);
@@ -92,7 +97,10 @@ class LogParser implements Parser {
         case "json":
           return isObject(raw.payload) ? this.json.parse(raw) : this.malformed(raw);
         case "csv":
-          return isObject(raw.payload) ? this.csv.parse(raw) : this.malformed(raw);
+          if (!isObject(raw.payload)) return this.malformed(raw);
+          return this.csvTemplate === null
+            ? this.csv.parse(raw)
+            : this.csvTemplate.parseColumns(raw);
         default:
           return this.malformed(raw);
       }
@@ -168,8 +176,28 @@ class LogParser implements Parser {
         return parsed;
       }
     }
+    if (this.layout === "auto" && text.startsWith("{")) {
+      const embedded = this.parseEmbeddedJson(text, raw);
+      if (embedded !== null) return embedded;
+    }
     this.skip(noLayoutMatch(raw, text, this.layoutNames));
     return null;
+  }
+
+  /**
+   * A JSON Lines record in a file read as text (`.txt`, `.log`): with
+   * `layout: "auto"`, a line that no text layout matches and that is a JSON
+   * object is read with the JSON field aliases, like a JSON record.
+   */
+  private parseEmbeddedJson(text: string, raw: TextRawRecord): ParsedLog | null {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return null;
+    }
+    if (!isObject(value)) return null;
+    return this.json.parse({ source: raw.source, line: raw.line, format: "json", payload: value });
   }
 
   private rememberedIndex(source: string): number {

@@ -1,4 +1,9 @@
-import { ConfigError, type ParsedLog, type TextRawRecord } from "@logfeat/schema";
+import {
+  ConfigError,
+  type CsvRawRecord,
+  type ParsedLog,
+  type TextRawRecord,
+} from "@logfeat/schema";
 import { DateFormat } from "./date-format.js";
 import { extractDurationSuffix } from "./duration-suffix.js";
 import {
@@ -54,6 +59,8 @@ export class TemplateLineParser extends TextLineParser {
   readonly template: string;
   private readonly pattern: RegExp;
   private readonly fields: readonly string[];
+  /** CSV column of each field (null: no column), for `parseColumns`. */
+  private readonly columns: readonly (string | null)[];
   private readonly timestampFields: number[] = [];
   private readonly slots: number[] = new Array<number>(ALIASED_FIELDS.length).fill(NONE);
   private readonly extraFields: number[] = [];
@@ -73,6 +80,11 @@ export class TemplateLineParser extends TextLineParser {
     this.template = definition.template;
     this.pattern = definition.pattern;
     this.fields = definition.fields;
+    this.columns = definition.fields.map((field) =>
+      definition.csvColumns !== undefined && Object.hasOwn(definition.csvColumns, field)
+        ? (definition.csvColumns[field] ?? null)
+        : field,
+    );
     this.defaultService = definition.defaultService;
     const dateFormat =
       validateOptionalString(
@@ -119,11 +131,36 @@ export class TemplateLineParser extends TextLineParser {
   parseText(text: string, raw: TextRawRecord): ParsedLog | null {
     const match = this.pattern.exec(text);
     if (match === null) return null;
+    return this.fieldsToParsedLog((index) => match[index + 1], raw);
+  }
+
+  /**
+   * Reads a CSV row whose columns are named after the template's fields — the
+   * `<System>_2k.log_structured.csv` files of loghub (`Date`, `Time`, `Level`,
+   * `Component`, `Content`, ...) — with the same field map, date pattern and
+   * default service as the text layout. Column names match the field names
+   * exactly; a missing column is an absent field. Never null: a row without
+   * the fields the normalizers need is skipped there.
+   */
+  parseColumns(raw: CsvRawRecord): ParsedLog {
+    const row = raw.payload;
+    return this.fieldsToParsedLog((index) => {
+      const column = this.columns[index];
+      return column !== null && column !== undefined && Object.hasOwn(row, column)
+        ? row[column]
+        : undefined;
+    }, raw);
+  }
+
+  private fieldsToParsedLog(
+    valueAt: (index: number) => string | undefined,
+    raw: TextRawRecord | CsvRawRecord,
+  ): ParsedLog {
     const parsed = emptyParsedLog(raw);
     if (this.timestampFields.length > 0) {
       let timestamp = "";
       for (const index of this.timestampFields) {
-        const value = match[index + 1]?.trim();
+        const value = valueAt(index)?.trim();
         if (value !== undefined && value !== "")
           timestamp = timestamp === "" ? value : `${timestamp} ${value}`;
       }
@@ -132,7 +169,7 @@ export class TemplateLineParser extends TextLineParser {
     let message: string | undefined;
     for (let slot = 0; slot < ALIASED_FIELDS.length; slot += 1) {
       const index = this.slots[slot] as number;
-      const found = index === NONE ? undefined : match[index + 1];
+      const found = index === NONE ? undefined : valueAt(index);
       if (found === undefined) continue;
       const field = ALIASED_FIELDS[slot] as AliasedField;
       if (field === "message") {
@@ -148,7 +185,7 @@ export class TemplateLineParser extends TextLineParser {
     if (parsed.service === undefined && this.defaultService !== undefined)
       parsed.service = this.defaultService;
     for (const index of this.extraFields) {
-      const value = match[index + 1]?.trim();
+      const value = valueAt(index)?.trim();
       if (value !== undefined && value !== "")
         setOwn(parsed.extra, this.fields[index] as string, value);
     }

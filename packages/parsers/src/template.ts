@@ -25,6 +25,12 @@ export interface TemplateDefinition {
   readonly dateFormat?: string;
   /** Service when the layout has no service field (loghub Apache: `"apache"`). */
   readonly defaultService?: string;
+  /**
+   * For reading CSV rows (`TemplateLineParser#parseColumns`): the column that
+   * holds a field when its name differs from the field's (loghub's OpenSSH CSV
+   * calls the month `Date`), or null when the CSV has no such column.
+   */
+  readonly csvColumns?: Readonly<Record<string, string | null>>;
 }
 
 const PLACEHOLDER = /<([A-Za-z_][A-Za-z0-9_]*)>/g;

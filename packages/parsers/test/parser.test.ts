@@ -72,10 +72,16 @@ describe("createParser", () => {
     expect(result).toMatchObject({ parsed: [], skipped: 2, skippedByCode: { blank_line: 2 } });
   });
 
-  it("reads JSON and CSV records by field names whatever the layout", () => {
+  it("reads JSON records by field names whatever the layout", () => {
     const parser = createParser({ layout: "loghub:HDFS" });
     expect(parser.parse(jsonRecord({ msg: "j" }))?.message).toBe("j");
-    expect(parser.parse(csvRecord({ message: "c" }))?.message).toBe("c");
+  });
+
+  it("reads CSV rows by field aliases, or by the template's columns with a template layout", () => {
+    expect(createParser().parse(csvRecord({ message: "c" }))?.message).toBe("c");
+    const loghub = createParser({ layout: "loghub:HDFS" });
+    expect(loghub.parse(csvRecord({ Content: "c" }))?.message).toBe("c");
+    expect(loghub.parse(csvRecord({ message: "c" }))?.message).toBeUndefined();
   });
 
   it("applies fieldMap to JSON, CSV and logfmt", () => {
