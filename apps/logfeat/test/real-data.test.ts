@@ -6,11 +6,10 @@ import { REAL_DATA_DIR, REAL_DATA_SKIP_REASON, realDataFiles } from "@logfeat/te
 import { describe, expect, it } from "vitest";
 import { NOW, runCli, temporaryFolder } from "./cli-harness.js";
 
-/** The flags a user gives for each real file: loghub systems need their named layout. */
+/** The flags a user gives for each real file: loghub logs and their structured CSVs need the system's named layout. */
 function flagsFor(name: string): string[] {
   const loghub = /^loghub\/([^/]+)\//.exec(name);
   if (loghub !== null) return ["--layout", `loghub:${loghub[1]}`];
-  if (name.endsWith("drone-json.txt")) return ["--format", "json"];
   return [];
 }
 
