@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 
 /** Delimiters tried when none is given, in order of preference on a tie. */
-export const DELIMITER_CANDIDATES: readonly string[] = [",", "\t", ";", "|"];
+const DELIMITER_CANDIDATES: readonly string[] = [",", "\t", ";", "|"];
 
 /** How many rows (header included) delimiter detection and sniffing look at. */
 export const SNIFF_ROWS = 11;

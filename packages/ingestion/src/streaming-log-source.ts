@@ -128,9 +128,8 @@ export class StreamingLogSource<Item extends RawRecord = RawRecord> implements L
         countInLoop = false;
       }
       if (this.resolvedFormat === null) {
-        const sniffed = new PeekableBytes({
-          [Symbol.asyncIterator]: () => content as AsyncIterator<Buffer>,
-        });
+        const unsniffed = content;
+        const sniffed = new PeekableBytes({ [Symbol.asyncIterator]: () => unsniffed });
         const sample = await sniffed.peek({ maxBytes: SNIFF_BYTES, lineFeeds: SNIFF_ROWS });
         this.resolvedFormat = sniffFormat(sample.toString("utf8"), sniffed.ended);
         content = sniffed;
