@@ -3,7 +3,7 @@ export { formatLedger } from "./format-ledger.js";
 export type { LedgerDetails, LedgerExample, ReferenceTimeSource } from "./ledger.js";
 export { EXAMPLES_PER_CODE, ledgerProblems } from "./ledger.js";
 export type { PipelineOptions, PipelineProgress } from "./options.js";
-export type { RecordProcessor, RecordProcessorOptions } from "./record-processor.js";
+export type { ChunkOutcome, RecordProcessor, RecordProcessorOptions } from "./record-processor.js";
 export { createRecordProcessor } from "./record-processor.js";
 export type { ResolvedReferenceTime } from "./reference-time.js";
 export { resolveReferenceTime } from "./reference-time.js";

@@ -20,10 +20,18 @@ export interface RecordProcessorOptions {
   maxDiagnostics: number;
 }
 
+/** What one chunk gave: its entries (input order), how many records parsed, and the chunk's accounting. */
+export interface ChunkOutcome {
+  entries: LogEntry[];
+  parsed: number;
+  parseAccounting: BatchAccounting;
+  normalizeAccounting: BatchAccounting;
+}
+
 /** Parse + normalize, chunk by chunk, with the accounting of both stages. */
 export interface RecordProcessor {
-  /** Parses and normalizes a chunk of raw records; returns the entries in input order. */
-  process(records: readonly RawRecord[]): LogEntry[];
+  /** Parses and normalizes a chunk of raw records; the totals below include it. */
+  process(records: readonly RawRecord[]): ChunkOutcome;
   /** Records that parsed so far. */
   readonly parsed: number;
   /** Accounting of the parsing stage so far. */

@@ -104,7 +104,7 @@ export async function runPipeline(
   let records = 0;
   for await (const chunk of source.chunks()) {
     records += chunk.length;
-    emit(aggregator.addBatch(processor.process(chunk)));
+    emit(aggregator.addBatch(processor.process(chunk).entries));
     options.onProgress?.({
       bytesRead: source.bytesRead,
       totalBytes: source.totalBytes,
