@@ -71,18 +71,16 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
   let normalizeTotals = EMPTY;
   return {
     process(records) {
-      const parsed = parser.parseBatch(records as RawRecord[]);
-      parsedCount += parsed.parsed.length;
-      const { parsed: parsedLogs, ...parseAccounting } = parsed;
+      const { parsed: parsedLogs, ...parseAccounting } = parser.parseBatch(records);
+      parsedCount += parsedLogs.length;
       parseTotals = mergeAccounting(parseTotals, parseAccounting, options.maxDiagnostics);
-      const normalized = normalizer.normalizeBatch(parsedLogs);
-      const { entries, ...normalizeAccounting } = normalized;
+      const { entries, ...normalizeAccounting } = normalizer.normalizeBatch(parsedLogs);
       normalizeTotals = mergeAccounting(
         normalizeTotals,
         normalizeAccounting,
         options.maxDiagnostics,
       );
-      return entries;
+      return { entries, parsed: parsedLogs.length, parseAccounting, normalizeAccounting };
     },
     get parsed() {
       return parsedCount;
