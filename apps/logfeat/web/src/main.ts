@@ -1,0 +1,2 @@
+const app = document.querySelector<HTMLDivElement>("#app");
+if (app !== null) app.textContent = "logfeat";
