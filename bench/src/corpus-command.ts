@@ -1,10 +1,20 @@
 import { CORPUS_DIRECTORY, readBenchOptions } from "./bench-options.js";
-import { CORPUS_FORMATS } from "./corpus-formats.js";
+import { CORPUS_FORMATS, type CorpusFormat } from "./corpus-formats.js";
 import { corpusFilePath, ensureCorpus } from "./corpus-writer.js";
 
-const options = readBenchOptions(process.argv.slice(2), process.env);
+const args = process.argv.slice(2);
+const options = readBenchOptions(args, process.env);
+const formatsIndex = args.indexOf("--formats");
+const formats = (formatsIndex >= 0 ? (args[formatsIndex + 1] ?? "") : CORPUS_FORMATS.join(","))
+  .split(",")
+  .map((format) => format.trim()) as CorpusFormat[];
+const unknown = formats.filter((format) => !CORPUS_FORMATS.includes(format));
+if (unknown.length > 0)
+  throw new Error(
+    `--formats: expected some of ${CORPUS_FORMATS.join(",")}, received ${unknown.join(",")}`,
+  );
 const started = performance.now();
-const { manifest, reused } = ensureCorpus(CORPUS_DIRECTORY, options);
+const { manifest, reused } = ensureCorpus(CORPUS_DIRECTORY, options, formats);
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(
   `${reused ? "reused" : `generated in ${seconds.toFixed(1)} s`}: ${manifest.records} records, ` +

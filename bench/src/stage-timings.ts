@@ -3,7 +3,7 @@ import { extractFeaturesFromWindows } from "@logfeat/features";
 import { ingestLogs } from "@logfeat/ingestion";
 import { createNormalizer } from "@logfeat/normalizers";
 import { createParser } from "@logfeat/parsers";
-import type { AggregatedLogWindow, LogEntry, ParsedLog, RawRecord } from "@logfeat/schema";
+import type { AggregatedLogWindow, LogEntry, ParsedLog } from "@logfeat/schema";
 
 /** The stages timed one by one, in pipeline order. */
 export const STAGES = [
@@ -31,6 +31,23 @@ export interface StageRun {
   features: number;
 }
 
+/** One run's figures from the streamed and the in-memory timings. */
+export function stageRun(streamed: StreamedTimings, inMemory: InMemoryTimings): StageRun {
+  return {
+    stages: {
+      ingestion: streamed.ingestion,
+      parsing: streamed.parsing,
+      normalization: streamed.normalization,
+      aggregation: inMemory.aggregation,
+      aggregationNoRetain: inMemory.aggregationNoRetain,
+      features: inMemory.features,
+    },
+    entries: streamed.entries,
+    windows: inMemory.windows,
+    features: inMemory.featureCount,
+  };
+}
+
 const collectGarbage: () => void =
   typeof globalThis.gc === "function" ? globalThis.gc : () => undefined;
 
@@ -55,69 +72,99 @@ export async function collectEntries(path: string, now: number): Promise<LogEntr
   return entries;
 }
 
+/** Which of the streamed stages a pass times. */
+type StreamedStage = "ingestion" | "parsing" | "normalization";
+
 /**
- * Times every stage alone on `path` (performance.now around the stage's own
- * calls only; garbage collected before each phase when run with
- * `--expose-gc`). Ingestion, parsing and normalization stream chunk by chunk
- * as in the pipeline, each chunk's output dropped once the next stage has
- * read it: ingestion is the time spent awaiting `ingestLogs(path).chunks()`,
- * parsing `createParser().parseBatch` per chunk, normalization
- * `createNormalizer().normalizeBatch` per parsed chunk. Aggregation
- * (`aggregateLogs`, with and without `retainLogs`) and features
- * (`extractFeaturesFromWindows`) run on `entries` from `collectEntries`, held
- * in memory. `records` of each stage is what went in: raw records, raw
- * records, parsed logs, entries, entries, and the entries the windows hold
- * (so every figure is records/s through the stage, comparable with the
- * others). Holding a whole stage's output in memory instead would measure
- * the garbage collector: it copies every retained young object.
+ * One streaming pass over `path`, chunk by chunk as in the pipeline, running
+ * the stages up to `timedStage` and timing that one only (ingestion: the
+ * whole loop, nothing else runs; parsing: `parseBatch` calls; normalization:
+ * `normalizeBatch` calls). Each chunk's output is dropped once read.
  */
-export async function measureStages(
+async function streamedPass(
   path: string,
   now: number,
-  entries: readonly LogEntry[],
-): Promise<StageRun> {
+  timedStage: StreamedStage,
+): Promise<{ timing: StageTiming; entries: number }> {
   const parser = createParser();
   const normalizer = createNormalizer({ referenceTime: now });
-  let rawCount = 0;
-  let parsedCount = 0;
-  let entryCount = 0;
-  let ingestSeconds = 0;
-  let parseSeconds = 0;
-  let normalizeSeconds = 0;
+  let records = 0;
+  let entries = 0;
+  let milliseconds = 0;
   collectGarbage();
-  const iterator = ingestLogs(path).chunks()[Symbol.asyncIterator]();
-  for (;;) {
-    const stepStarted = performance.now();
-    const step = await iterator.next();
+  const passStarted = performance.now();
+  for await (const chunk of ingestLogs(path).chunks()) {
+    if (timedStage === "ingestion") {
+      records += chunk.length;
+      continue;
+    }
     const parseStarted = performance.now();
-    ingestSeconds += parseStarted - stepStarted;
-    if (step.done === true) break;
-    const chunk: RawRecord[] = step.value;
-    rawCount += chunk.length;
     const parsed: ParsedLog[] = parser.parseBatch(chunk).parsed;
+    if (timedStage === "parsing") {
+      milliseconds += performance.now() - parseStarted;
+      records += chunk.length;
+      continue;
+    }
     const normalizeStarted = performance.now();
-    parseSeconds += normalizeStarted - parseStarted;
-    parsedCount += parsed.length;
-    entryCount += normalizer.normalizeBatch(parsed).entries.length;
-    normalizeSeconds += performance.now() - normalizeStarted;
+    entries += normalizer.normalizeBatch(parsed).entries.length;
+    milliseconds += performance.now() - normalizeStarted;
+    records += parsed.length;
   }
+  if (timedStage === "ingestion") milliseconds = performance.now() - passStarted;
+  return { timing: { records, seconds: milliseconds / 1000 }, entries };
+}
 
+/** The streamed stages' timings of one run. */
+export type StreamedTimings = Record<StreamedStage, StageTiming> & { entries: number };
+
+/**
+ * Times ingestion, parsing and normalization alone on `path`: three
+ * streaming passes, chunk by chunk as in the pipeline, each chunk's output
+ * dropped once the next stage has read it (garbage collected before each pass
+ * when run with `--expose-gc`): ingestion alone (`ingestLogs(path).chunks()`,
+ * nothing else), then ingestion + timed `createParser().parseBatch`, then
+ * ingestion + parsing + timed `createNormalizer().normalizeBatch`. A stage's
+ * time includes collecting the garbage of the stages before it. Holding a
+ * whole stage's output in memory instead would mostly measure the garbage
+ * collector copying retained young objects.
+ */
+export async function measureStreamedStages(path: string, now: number): Promise<StreamedTimings> {
+  const ingestion = await streamedPass(path, now, "ingestion");
+  const parsing = await streamedPass(path, now, "parsing");
+  const normalization = await streamedPass(path, now, "normalization");
+  return {
+    ingestion: ingestion.timing,
+    parsing: parsing.timing,
+    normalization: normalization.timing,
+    entries: normalization.entries,
+  };
+}
+
+/** The in-memory stages' timings of one run. */
+export interface InMemoryTimings {
+  aggregation: StageTiming;
+  aggregationNoRetain: StageTiming;
+  features: StageTiming;
+  windows: number;
+  featureCount: number;
+}
+
+/**
+ * Times aggregation (`aggregateLogs`, without then with `retainLogs`) and
+ * features (`extractFeaturesFromWindows` on the retained windows) on entries
+ * held in memory (from `collectEntries`). `records` is the number of entries
+ * for all three, so every figure is records/s through the stage.
+ */
+export function measureInMemoryStages(entries: readonly LogEntry[], now: number): InMemoryTimings {
   const withoutLogs = timed(() => aggregateLogs(entries, { retainLogs: false }).size);
   const aggregation = timed(() => aggregateLogs(entries));
   const windows: AggregatedLogWindow[] = aggregation.result.values();
   const features = timed(() => extractFeaturesFromWindows(windows, { now }).features.length);
-
   return {
-    stages: {
-      ingestion: { records: rawCount, seconds: ingestSeconds / 1000 },
-      parsing: { records: rawCount, seconds: parseSeconds / 1000 },
-      normalization: { records: parsedCount, seconds: normalizeSeconds / 1000 },
-      aggregation: { records: entries.length, seconds: aggregation.seconds },
-      aggregationNoRetain: { records: entries.length, seconds: withoutLogs.seconds },
-      features: { records: entries.length, seconds: features.seconds },
-    },
-    entries: entryCount,
+    aggregation: { records: entries.length, seconds: aggregation.seconds },
+    aggregationNoRetain: { records: entries.length, seconds: withoutLogs.seconds },
+    features: { records: entries.length, seconds: features.seconds },
     windows: windows.length,
-    features: features.result,
+    featureCount: features.result,
   };
 }

@@ -1,4 +1,10 @@
-import { collectEntries, measureStages, type StageRun } from "./stage-timings.js";
+import {
+  collectEntries,
+  measureInMemoryStages,
+  measureStreamedStages,
+  type StreamedTimings,
+  stageRun,
+} from "./stage-timings.js";
 
 const [path, runsText, nowText] = process.argv.slice(2);
 const runs = Number(runsText ?? "1");
@@ -7,7 +13,10 @@ if (path === undefined || !Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 const now = Date.parse(nowText ?? "2025-01-01T00:00:00Z");
+// Streamed passes first, on a heap that holds nothing else; then the
+// in-memory stages on entries collected once.
+const streamed: StreamedTimings[] = [];
+for (let run = 0; run < runs; run++) streamed.push(await measureStreamedStages(path, now));
 const entries = await collectEntries(path, now);
-const results: StageRun[] = [];
-for (let run = 0; run < runs; run++) results.push(await measureStages(path, now, entries));
+const results = streamed.map((timings) => stageRun(timings, measureInMemoryStages(entries, now)));
 process.stdout.write(`${JSON.stringify(results)}\n`);
