@@ -6,6 +6,7 @@ import { writeOutput } from "./feature-output.js";
 import { FLAG_FOR_OPTION, outputFormatFrom, PIPELINE_FLAGS, parseCommandLine } from "./flags.js";
 import { HELP } from "./help.js";
 import { type CommandIo, runCommand } from "./run-command.js";
+import { SERVE_FLAGS, serveCommand } from "./serve/serve-command.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
 const VERSION = "0.1.0";
@@ -72,6 +73,11 @@ async function main(args: readonly string[], io: CommandIo): Promise<number> {
         if (values["help"] === true) return help(io);
         if (values["output"] !== undefined) outputFormatFrom(values);
         return await compareCommand(values, positionals, io);
+      }
+      case "serve": {
+        const { values, positionals } = parseCommandLine(rest, SERVE_FLAGS);
+        if (values["help"] === true) return help(io);
+        return await serveCommand(values, positionals, io);
       }
       default:
         throw new UsageError(`unknown command "${command}" (try: logfeat --help)`);
