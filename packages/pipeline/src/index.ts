@@ -1,8 +1,14 @@
+export type { ChunkMerger, MergedChunks } from "./chunk-merger.js";
+export { createChunkMerger } from "./chunk-merger.js";
+export type { ChunkAggregateOptions, ChunkPartial } from "./chunk-partial.js";
+export { processChunk } from "./chunk-partial.js";
 export { defaultServiceFor } from "./default-service.js";
 export { formatLedger } from "./format-ledger.js";
 export type { LedgerDetails, LedgerExample, ReferenceTimeSource } from "./ledger.js";
 export { EXAMPLES_PER_CODE, ledgerProblems } from "./ledger.js";
 export type { PipelineOptions, PipelineProgress } from "./options.js";
+export type { PartialRunContext, PartialTotals } from "./partial-result.js";
+export { resultFromPartials } from "./partial-result.js";
 export type { ChunkOutcome, RecordProcessor, RecordProcessorOptions } from "./record-processor.js";
 export { createRecordProcessor } from "./record-processor.js";
 export type { ResolvedReferenceTime } from "./reference-time.js";

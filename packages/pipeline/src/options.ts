@@ -60,6 +60,12 @@ export interface PipelineOptions {
   now?: Clock;
   /** Diagnostics kept per stage (all are counted). Default 1000. */
   maxDiagnostics?: number;
+  /**
+   * Worker threads that parse, normalize and aggregate chunks (1 to 64).
+   * Default 1: everything on the calling thread. The result is identical
+   * whatever the count; more than 1 needs the default `allowedLatenessSeconds`.
+   */
+  workers?: number;
   /** Records per chunk read from the input. Default 4096. */
   chunkSize?: number;
   /** Called after every chunk. */

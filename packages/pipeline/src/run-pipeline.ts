@@ -1,27 +1,32 @@
+import { availableParallelism } from "node:os";
 import { createAggregator } from "@logfeat/aggregation";
 import { extractFeaturesFromWindows } from "@logfeat/features";
-import { ingestLogs } from "@logfeat/ingestion";
+import { ingestLogs, type LogSource } from "@logfeat/ingestion";
 import {
   type AggregatedLogWindow,
   type BatchAccounting,
+  ConfigError,
   DEFAULT_MAX_DIAGNOSTICS,
   type Diagnostic,
   type FeatureVector,
   formatInstant,
   type Ledger,
   mergeAccounting,
+  type RawRecord,
 } from "@logfeat/schema";
+import { createChunkMerger, type MergedChunks } from "./chunk-merger.js";
 import { defaultServiceFor } from "./default-service.js";
 import { ExampleCollector, type LedgerDetails, totalByCode } from "./ledger.js";
 import type { PipelineOptions } from "./options.js";
-import { createRecordProcessor } from "./record-processor.js";
-import { resolveReferenceTime } from "./reference-time.js";
+import { createRecordProcessor, type RecordProcessorOptions } from "./record-processor.js";
+import { type ResolvedReferenceTime, resolveReferenceTime } from "./reference-time.js";
+import { ChunkWorkerPool } from "./worker-pool.js";
 
 /** What a pipeline run returns. */
 export interface PipelineResult {
   /** FeatureVectors ordered by window_start, then service. */
   features: FeatureVector[];
-  /** The windows (with their logs when `retainLogs`), in the same order. */
+  /** The windows (with their logs when `retainLogs`), ordered by window_start, then service. */
   windows: AggregatedLogWindow[];
   /** The ledger of SPEC section 7 (what `--json-summary` writes). */
   ledger: Ledger;
@@ -34,33 +39,82 @@ export interface PipelineResult {
 /** The input of a run: a file path, `"-"` for stdin, or a Node readable stream. */
 export type PipelineInput = string | NodeJS.ReadableStream;
 
+const EMPTY: BatchAccounting = {
+  skipped: 0,
+  skippedByCode: {},
+  notedByCode: {},
+  diagnostics: [],
+  diagnosticsOmitted: 0,
+};
+
 function compareFeatures(a: FeatureVector, b: FeatureVector): number {
   return (
     a.window_start - b.window_start || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0)
   );
 }
 
+function compareWindows(a: AggregatedLogWindow, b: AggregatedLogWindow): number {
+  return (
+    a.window_start - b.window_start || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0)
+  );
+}
+
+/** Checks `workers`: an integer from 1 to 64; more than 1 needs the default lateness. */
+function validateWorkers(options: PipelineOptions): number {
+  const workers = options.workers ?? 1;
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+    throw new ConfigError(
+      "workers",
+      workers,
+      `an integer from 1 to 64 (this machine has ${availableParallelism()} cores)`,
+    );
+  if (
+    workers > 1 &&
+    options.allowedLatenessSeconds !== undefined &&
+    Number.isFinite(options.allowedLatenessSeconds)
+  )
+    throw new ConfigError(
+      "workers",
+      workers,
+      "1 when allowedLatenessSeconds is set (parallel runs emit every window at the end)",
+    );
+  return workers;
+}
+
+/** Accounting of the stages after ingestion, whichever way the records were processed. */
+interface StageTotals {
+  records: number;
+  parsed: number;
+  parseAccounting: BatchAccounting;
+  normalizeAccounting: BatchAccounting;
+  aggregateAccounting: BatchAccounting;
+  extractAccounting: BatchAccounting;
+  windows: AggregatedLogWindow[];
+  features: FeatureVector[];
+}
+
 /**
  * Runs the whole pipeline on one input: ingestion in chunks, then per chunk
- * parsing and normalization (synchronous), streaming aggregation, and features
- * for every window. Bad records never throw: they are skipped and counted in
- * the ledger. Bad options throw ConfigError before anything is read; a
- * missing input file rejects with an error naming the path.
+ * parsing and normalization (synchronous), aggregation, and features for
+ * every window. With `workers > 1`, chunks are parsed, normalized and
+ * aggregated on worker threads and their partial windows merged in input
+ * order: the result is the same as with one. Bad records never throw: they
+ * are skipped and counted in the ledger. Bad options throw ConfigError before
+ * anything is read; a missing input file rejects with an error naming the path.
  */
 export async function runPipeline(
   input: PipelineInput,
   options: PipelineOptions = {},
 ): Promise<PipelineResult> {
   const started = performance.now();
+  const workers = validateWorkers(options);
   const maxDiagnostics = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
   const inputPath = typeof input === "string" && input !== "-" ? input : null;
   const inputName = typeof input === "string" ? input : "<stdin>";
   const referenceTime = await resolveReferenceTime(options.referenceTime, inputPath, Date.now());
   const defaultService =
     options.defaultService === undefined ? defaultServiceFor(inputName) : options.defaultService;
-  const examples = new ExampleCollector();
-
-  const processor = createRecordProcessor({
+  const processorOptions: RecordProcessorOptions = {
     ...(options.layout === undefined ? {} : { layout: options.layout }),
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     ...(options.levelScheme === undefined ? {} : { levelScheme: options.levelScheme }),
@@ -68,7 +122,8 @@ export async function runPipeline(
     referenceTime: referenceTime.instant,
     defaultService,
     maxDiagnostics,
-  });
+  };
+  const processor = createRecordProcessor(processorOptions);
   const aggregator = createAggregator({
     windowSizeSeconds: options.windowSizeSeconds ?? 300,
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
@@ -77,74 +132,152 @@ export async function runPipeline(
     allowedLatenessSeconds: options.allowedLatenessSeconds ?? Number.POSITIVE_INFINITY,
     maxDiagnostics,
   });
-  const source = ingestLogs(input === "-" ? "-" : input, {
+  const source = ingestLogs(input, {
     ...(options.format === undefined ? {} : { format: options.format }),
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
     maxDiagnostics,
   });
   const now = options.now ?? Date.now();
-
-  const windows: AggregatedLogWindow[] = [];
-  const features: FeatureVector[] = [];
-  let featureAccounting: BatchAccounting | null = null;
-  const emit = (closed: readonly AggregatedLogWindow[]): void => {
-    if (closed.length === 0) return;
-    const extracted = extractFeaturesFromWindows(closed, { now, maxDiagnostics });
-    const { features: vectors, ...accounting } = extracted;
-    featureAccounting =
-      featureAccounting === null
-        ? accounting
-        : mergeAccounting(featureAccounting, accounting, maxDiagnostics);
-    windows.push(...closed);
-    features.push(...vectors);
-    options.onFeatures?.(vectors);
+  const extract = (windows: readonly AggregatedLogWindow[]) => {
+    const { features, ...accounting } = extractFeaturesFromWindows(windows, {
+      now,
+      maxDiagnostics,
+    });
+    return { features, accounting };
   };
-
-  let records = 0;
-  for await (const chunk of source.chunks()) {
-    records += chunk.length;
-    emit(aggregator.addBatch(processor.process(chunk).entries));
+  const reportProgress = (records: number): void =>
     options.onProgress?.({
       bytesRead: source.bytesRead,
       totalBytes: source.totalBytes,
       records,
       elapsedMs: performance.now() - started,
     });
-  }
-  emit(aggregator.flush());
-  features.sort(compareFeatures);
 
+  let totals: StageTotals;
+  if (workers === 1) {
+    const windows: AggregatedLogWindow[] = [];
+    const features: FeatureVector[] = [];
+    let extractAccounting = EMPTY;
+    const emit = (closed: readonly AggregatedLogWindow[]): void => {
+      if (closed.length === 0) return;
+      const extracted = extract(closed);
+      extractAccounting = mergeAccounting(extractAccounting, extracted.accounting, maxDiagnostics);
+      windows.push(...closed);
+      features.push(...extracted.features);
+      options.onFeatures?.(extracted.features);
+    };
+    let records = 0;
+    for await (const chunk of source.chunks()) {
+      records += chunk.length;
+      emit(aggregator.addBatch(processor.process(chunk).entries));
+      reportProgress(records);
+    }
+    emit(aggregator.flush());
+    totals = {
+      records,
+      parsed: processor.parsed,
+      parseAccounting: processor.parseAccounting(),
+      normalizeAccounting: processor.normalizeAccounting(),
+      aggregateAccounting: aggregator.accounting(),
+      extractAccounting,
+      windows,
+      features,
+    };
+  } else {
+    const merged = await runChunksInParallel(
+      source,
+      workers,
+      processorOptions,
+      options,
+      reportProgress,
+      maxDiagnostics,
+    );
+    const extracted = extract(merged.windows);
+    options.onFeatures?.(extracted.features);
+    totals = {
+      records: merged.records,
+      parsed: merged.parsed,
+      parseAccounting: merged.parseAccounting,
+      normalizeAccounting: merged.normalizeAccounting,
+      aggregateAccounting: EMPTY,
+      extractAccounting: extracted.accounting,
+      windows: merged.windows,
+      features: extracted.features,
+    };
+  }
+  totals.features.sort(compareFeatures);
+  totals.windows.sort(compareWindows);
+  return summarize(totals, source, referenceTime, defaultService, started);
+}
+
+/** Ingests on this thread and sends chunks to `workers` worker threads, at most 2 per worker in flight. */
+async function runChunksInParallel(
+  source: LogSource<RawRecord>,
+  workers: number,
+  processorOptions: RecordProcessorOptions,
+  options: PipelineOptions,
+  reportProgress: (records: number) => void,
+  maxDiagnostics: number,
+): Promise<MergedChunks> {
+  const timeZone = options.timeZone ?? "UTC";
+  const pool = new ChunkWorkerPool(workers, {
+    processor: processorOptions,
+    aggregate: {
+      windowSizeSeconds: options.windowSizeSeconds ?? 300,
+      timeZone,
+      retainLogs: options.retainLogs ?? true,
+    },
+  });
+  const merger = createChunkMerger(maxDiagnostics);
+  const inFlight = new Set<Promise<void>>();
+  try {
+    let index = 0;
+    let records = 0;
+    for await (const chunk of source.chunks()) {
+      records += chunk.length;
+      const done: Promise<void> = pool.submit(index, chunk).then((partial) => {
+        merger.add(partial);
+        inFlight.delete(done);
+      });
+      inFlight.add(done);
+      index += 1;
+      if (inFlight.size >= workers * 2) await Promise.race(inFlight);
+      reportProgress(records);
+    }
+    await Promise.all(inFlight);
+  } finally {
+    await pool.close();
+  }
+  return merger.finish({ fillGaps: options.fillGaps ?? false, timeZone });
+}
+
+function summarize(
+  totals: StageTotals,
+  source: LogSource<RawRecord>,
+  referenceTime: ResolvedReferenceTime,
+  defaultService: string | null,
+  started: number,
+): PipelineResult {
   const ingestAccounting = source.accounting();
-  const parseAccounting = processor.parseAccounting();
-  const normalizeAccounting = processor.normalizeAccounting();
-  const aggregateAccounting = aggregator.accounting();
-  const extractAccounting: BatchAccounting = featureAccounting ?? {
-    skipped: 0,
-    skippedByCode: {},
-    notedByCode: {},
-    diagnostics: [],
-    diagnosticsOmitted: 0,
-  };
   const stages = [
     ingestAccounting,
-    parseAccounting,
-    normalizeAccounting,
-    aggregateAccounting,
-    extractAccounting,
+    totals.parseAccounting,
+    totals.normalizeAccounting,
+    totals.aggregateAccounting,
+    totals.extractAccounting,
   ];
   const diagnostics = stages.flatMap((accounting) => accounting.diagnostics);
+  const examples = new ExampleCollector();
   for (const diagnostic of diagnostics) examples.add(diagnostic);
-
-  const parseSkipped = ingestAccounting.skipped + parseAccounting.skipped;
   const ledger: Ledger = {
-    records_in: records + ingestAccounting.skipped,
-    parsed: processor.parsed,
-    parse_skipped: parseSkipped,
-    entries: processor.parsed - normalizeAccounting.skipped,
-    normalize_skipped: normalizeAccounting.skipped,
-    windows: windows.length,
-    features: features.length,
+    records_in: totals.records + ingestAccounting.skipped,
+    parsed: totals.parsed,
+    parse_skipped: ingestAccounting.skipped + totals.parseAccounting.skipped,
+    entries: totals.parsed - totals.normalizeAccounting.skipped,
+    normalize_skipped: totals.normalizeAccounting.skipped,
+    windows: totals.windows.length,
+    features: totals.features.length,
     skipped_by_code: totalByCode(stages, "skippedByCode"),
     reference_time: formatInstant(referenceTime.instant),
     elapsed_ms: Math.round((performance.now() - started) * 10) / 10,
@@ -152,11 +285,11 @@ export async function runPipeline(
   const details: LedgerDetails = {
     noted_by_code: totalByCode(stages, "notedByCode"),
     examples_by_code: examples.byCode,
-    aggregation_skipped: aggregateAccounting.skipped,
-    features_skipped: extractAccounting.skipped,
+    aggregation_skipped: totals.aggregateAccounting.skipped,
+    features_skipped: totals.extractAccounting.skipped,
     reference_time_source: referenceTime.source,
     bytes_read: source.bytesRead,
     default_service: defaultService,
   };
-  return { features, windows, ledger, details, diagnostics };
+  return { features: totals.features, windows: totals.windows, ledger, details, diagnostics };
 }

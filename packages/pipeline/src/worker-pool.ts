@@ -1,0 +1,69 @@
+import { Worker } from "node:worker_threads";
+import type { RawRecord } from "@logfeat/schema";
+import type { ChunkPartial } from "./chunk-partial.js";
+import type { ChunkRequest, ParallelWorkerData } from "./parallel-worker.js";
+
+type Reply = { ok: true; partial: ChunkPartial } | { ok: false; index: number; message: string };
+
+interface Pending {
+  resolve: (partial: ChunkPartial) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * worker_threads that parse, normalize and aggregate chunks
+ * (`parallel-worker.ts`). Chunks go round-robin; each worker answers in the
+ * order it was sent work, so its replies resolve its queue in order.
+ */
+export class ChunkWorkerPool {
+  private readonly workers: Worker[];
+  private readonly queues: Pending[][];
+  private next = 0;
+  private failure: Error | null = null;
+
+  /** Starts `count` workers with the run's options. */
+  constructor(count: number, data: ParallelWorkerData) {
+    this.workers = [];
+    this.queues = [];
+    for (let index = 0; index < count; index += 1) {
+      const worker = new Worker(new URL("./parallel-worker.js", import.meta.url), {
+        workerData: data,
+      });
+      const queue: Pending[] = [];
+      worker.on("message", (reply: Reply) => {
+        const pending = queue.shift();
+        if (pending === undefined) return;
+        if (reply.ok) pending.resolve(reply.partial);
+        else pending.reject(new Error(`worker failed on chunk ${reply.index}: ${reply.message}`));
+      });
+      worker.on("error", (error) => this.fail(error));
+      worker.on("exit", (code) => {
+        if (code !== 0) this.fail(new Error(`worker thread exited with code ${code}`));
+      });
+      this.workers.push(worker);
+      this.queues.push(queue);
+    }
+  }
+
+  /** Sends a chunk to the next worker; resolves with its partial. */
+  submit(index: number, records: RawRecord[]): Promise<ChunkPartial> {
+    if (this.failure !== null) return Promise.reject(this.failure);
+    const slot = this.next;
+    this.next = (this.next + 1) % this.workers.length;
+    return new Promise((resolve, reject) => {
+      (this.queues[slot] as Pending[]).push({ resolve, reject });
+      const request: ChunkRequest = { index, records };
+      (this.workers[slot] as Worker).postMessage(request);
+    });
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const queue of this.queues) for (const pending of queue.splice(0)) pending.reject(error);
+  }
+}
