@@ -25,6 +25,8 @@ export const PIPELINE_FLAGS = {
   "no-retain-logs": { type: "boolean" },
   "allowed-lateness": { type: "string" },
   now: { type: "string" },
+  workers: { type: "string" },
+  "chunk-size": { type: "string" },
   "max-diagnostics": { type: "string" },
   "json-summary": { type: "string" },
   diagnostics: { type: "string" },
@@ -46,6 +48,7 @@ export const FLAG_FOR_OPTION: Readonly<Record<string, string>> = {
   "defaults.service": "--default-service",
   allowedLatenessSeconds: "--allowed-lateness",
   now: "--now",
+  workers: "--workers",
   maxDiagnostics: "--max-diagnostics",
 };
 
@@ -160,6 +163,10 @@ export function pipelineOptionsFrom(values: Values): PipelineFlags {
       );
     pipeline.now = now;
   }
+  const workers = integerFlag(values, "workers", 1);
+  if (workers !== undefined) pipeline.workers = workers;
+  const chunkSize = integerFlag(values, "chunk-size", 1);
+  if (chunkSize !== undefined) pipeline.chunkSize = chunkSize;
   const maxDiagnostics = integerFlag(values, "max-diagnostics", 0);
   if (maxDiagnostics !== undefined) pipeline.maxDiagnostics = maxDiagnostics;
   return {

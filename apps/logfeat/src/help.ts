@@ -26,6 +26,9 @@ Windows and features:
   --fill-gaps                    add empty windows between a service's first and last window
   --retain-logs | --no-retain-logs   keep each window's logs (default) or only their summary
   --allowed-lateness <seconds>   emit windows as the input's time passes them (default: at the end)
+  --workers <N>                  parse, normalize and aggregate on N worker threads (default 1;
+                                 same output whatever N)
+  --chunk-size <N>               records per chunk (default 4096)
   --now <ISO>                    fixed clock for metadata.extraction_timestamp (reproducible output)
 Output:
   --output jsonl|csv|table       (default jsonl)

@@ -132,6 +132,48 @@ describe("logfeat run", () => {
     expect(runCli(["run", clean, "--strict", "--quiet", "--now", NOW]).code).toBe(0);
   });
 
+  it("--workers 2 gives byte-identical output to --workers 1 on 50k records", () => {
+    const folder = temporaryFolder();
+    const file = join(folder, "parallel.log");
+    writeFileSync(file, generateStandardLog(50_000, 8, 331).text);
+    const summary = (workers: string) => join(folder, `summary-${workers}.json`);
+    const one = runCli([
+      "run",
+      file,
+      "--now",
+      NOW,
+      "--quiet",
+      "--workers",
+      "1",
+      "--chunk-size",
+      "1000",
+      "--json-summary",
+      summary("1"),
+    ]);
+    const two = runCli([
+      "run",
+      file,
+      "--now",
+      NOW,
+      "--quiet",
+      "--workers",
+      "2",
+      "--chunk-size",
+      "1000",
+      "--json-summary",
+      summary("2"),
+    ]);
+    expect(one.code, one.stderr).toBe(0);
+    expect(two.code, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const ledger = (workers: string) => {
+      const { elapsed_ms: _elapsed, ...rest } = JSON.parse(readFileSync(summary(workers), "utf8"));
+      return rest;
+    };
+    expect(ledger("2")).toEqual(ledger("1"));
+    expect(ledger("1").parse_skipped).toBeGreaterThan(0);
+  });
+
   it("--retain-logs and --no-retain-logs give identical features on 100k records", () => {
     const folder = temporaryFolder();
     const file = join(folder, "big.log");
@@ -158,6 +200,11 @@ describe("logfeat usage errors (exit 2, one line naming the flag)", () => {
     [["run", SAMPLE, "--reference-time", "yesterday"], /^logfeat: --reference-time/],
     [["run", SAMPLE, "--layout", "no-such-layout"], /^logfeat: --layout/],
     [["run", SAMPLE, "--bogus"], /^logfeat: unknown flag '--bogus'/],
+    [["run", SAMPLE, "--workers", "0"], /^logfeat: --workers: expected an integer >= 1/],
+    [
+      ["run", SAMPLE, "--workers", "2", "--allowed-lateness", "60"],
+      /^logfeat: --workers: .*allowedLatenessSeconds/,
+    ],
     [["run"], /^logfeat: run: missing input file/],
     [["frobnicate"], /^logfeat: unknown command "frobnicate"/],
   ])("%j", (args, message) => {
