@@ -1,3 +1,7 @@
+export type { ChunkMerger, MergedChunks } from "./chunk-merger.js";
+export { createChunkMerger } from "./chunk-merger.js";
+export type { ChunkAggregateOptions, ChunkPartial } from "./chunk-partial.js";
+export { processChunk } from "./chunk-partial.js";
 export { defaultServiceFor } from "./default-service.js";
 export { formatLedger } from "./format-ledger.js";
 export type { LedgerDetails, LedgerExample, ReferenceTimeSource } from "./ledger.js";
