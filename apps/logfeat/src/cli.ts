@@ -2,6 +2,10 @@
 import { listLayouts } from "@logfeat/parsers";
 import { ConfigError, LogfeatError } from "@logfeat/schema";
 import { baselineCommand, compareCommand } from "./baseline-commands.js";
+import { collectCommand } from "./distributed/collect-command.js";
+import { COLLECT_FLAGS, SUBMIT_FLAGS, WORKER_FLAGS } from "./distributed/distributed-flags.js";
+import { submitCommand } from "./distributed/submit-command.js";
+import { workerCommand } from "./distributed/worker-command.js";
 import { writeOutput } from "./feature-output.js";
 import { FLAG_FOR_OPTION, outputFormatFrom, PIPELINE_FLAGS, parseCommandLine } from "./flags.js";
 import { HELP } from "./help.js";
@@ -78,6 +82,21 @@ async function main(args: readonly string[], io: CommandIo): Promise<number> {
         const { values, positionals } = parseCommandLine(rest, SERVE_FLAGS);
         if (values["help"] === true) return help(io);
         return await serveCommand(values, positionals, io);
+      }
+      case "submit": {
+        const { values, positionals } = parseCommandLine(rest, SUBMIT_FLAGS);
+        if (values["help"] === true) return help(io);
+        return await submitCommand(values, positionals, io);
+      }
+      case "worker": {
+        const { values, positionals } = parseCommandLine(rest, WORKER_FLAGS);
+        if (values["help"] === true) return help(io);
+        return await workerCommand(values, positionals, io);
+      }
+      case "collect": {
+        const { values, positionals } = parseCommandLine(rest, COLLECT_FLAGS);
+        if (values["help"] === true) return help(io);
+        return await collectCommand(values, positionals, io);
       }
       default:
         throw new UsageError(`unknown command "${command}" (try: logfeat --help)`);

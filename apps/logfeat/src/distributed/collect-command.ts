@@ -1,0 +1,214 @@
+import { writeFile } from "node:fs/promises";
+import {
+  type ChunkPartial,
+  createChunkMerger,
+  formatLedger,
+  type PipelineResult,
+  resultFromPartials,
+} from "@logfeat/pipeline";
+import { type BatchAccounting, type EpochMillis, LedgerSchema } from "@logfeat/schema";
+import type { Redis } from "ioredis";
+import { formatFeatures, writeOutput } from "../feature-output.js";
+import { outputFormatFrom, type PipelineFlags, pipelineOptionsFrom } from "../flags.js";
+import { type CommandIo, exitCodeFor } from "../run-command.js";
+import { UsageError } from "../usage-error.js";
+import { redisUrlFrom, secondsFlag } from "./distributed-flags.js";
+import { compareEntryIds, type JobKeys, jobKeys } from "./job-keys.js";
+import { type JobInput, type JobSpec, META } from "./job-spec.js";
+import { isComplete, type JobState, readJobState, sleep } from "./job-store.js";
+import { decodePartial } from "./partial-codec.js";
+import { connectRedis, maskRedisUrl } from "./redis-connection.js";
+
+/** Diagnostic code of a stored partial that cannot be read (its records are unknown). */
+export const MALFORMED_PARTIAL = "malformed_partial";
+/** How often collect looks at an unfinished job. */
+const POLL_MS = 250;
+/** Partials fetched per HMGET. */
+const PAGE = 256;
+
+type Values = Record<string, string | boolean | undefined>;
+
+/** Waits until every batch has a partial; UsageError when the job failed, vanished or time ran out. */
+async function waitForCompletion(
+  redis: Redis,
+  keys: JobKeys,
+  deadline: number,
+  io: CommandIo,
+  quiet: boolean,
+): Promise<JobState & { spec: JobSpec; input: JobInput }> {
+  const showProgress = !quiet && io.stderr.isTTY === true;
+  let shown = false;
+  for (;;) {
+    const state = await readJobState(redis, keys);
+    if (state.problem !== null) throw new UsageError(`job cannot finish: ${state.problem}`);
+    if (state.spec !== null && state.input !== null && isComplete(state)) {
+      if (shown) io.stderr.write("\r\x1b[2K");
+      return state as JobState & { spec: JobSpec; input: JobInput };
+    }
+    if (performance.now() >= deadline) {
+      const total = state.input === null ? "? (submit still running)" : String(state.input.batches);
+      throw new UsageError(
+        `timed out waiting for the job (--timeout): ${state.done} of ${total} batches processed${state.spec === null ? "; the job was never submitted" : ""}`,
+      );
+    }
+    if (showProgress) {
+      const total = state.input === null ? "?" : String(state.input.batches);
+      io.stderr.write(`\r\x1b[2Kwaiting for workers: ${state.done} / ${total} batches`);
+      shown = true;
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+const EMPTY: BatchAccounting = {
+  skipped: 0,
+  skippedByCode: {},
+  notedByCode: {},
+  diagnostics: [],
+  diagnosticsOmitted: 0,
+};
+
+/** The accounting standing in for a partial that cannot be read: one note saying so. */
+function unreadablePartial(
+  id: string,
+  reason: string,
+  keys: JobKeys,
+  maxDiagnostics: number,
+): BatchAccounting {
+  const diagnostic = {
+    stage: "aggregation" as const,
+    code: MALFORMED_PARTIAL,
+    message: `the partial of batch ${id} cannot be read (${reason}); its records are missing from the result`,
+    source: keys.partials,
+    line: null,
+  };
+  const kept = maxDiagnostics > 0 ? [diagnostic] : [];
+  return {
+    skipped: 0,
+    skippedByCode: {},
+    notedByCode: { [MALFORMED_PARTIAL]: 1 },
+    diagnostics: kept,
+    diagnosticsOmitted: 1 - kept.length,
+  };
+}
+
+/** Reads every partial in entry-id (input) order and merges them like one pass. */
+async function mergeStoredPartials(
+  redis: Redis,
+  keys: JobKeys,
+  spec: JobSpec,
+  state: JobState & { spec: JobSpec; input: JobInput },
+  now: number | undefined,
+): Promise<PipelineResult> {
+  const ids = (await redis.hkeys(keys.partials)).sort(compareEntryIds);
+  const merger = createChunkMerger(spec.maxDiagnostics);
+  for (let start = 0; start < ids.length; start += PAGE) {
+    const page = ids.slice(start, start + PAGE);
+    const texts = await redis.hmget(keys.partials, ...page);
+    page.forEach((id, offset) => {
+      const index = start + offset;
+      const text = texts[offset];
+      const partial: ChunkPartial | string =
+        text === null || text === undefined ? "it vanished" : decodePartial(text, index);
+      if (typeof partial !== "string") {
+        merger.add(partial);
+        return;
+      }
+      merger.add({
+        index,
+        records: 0,
+        parsed: 0,
+        parseAccounting: unreadablePartial(id, partial, keys, spec.maxDiagnostics),
+        normalizeAccounting: EMPTY,
+        windows: [],
+      });
+    });
+  }
+  const merged = merger.finish({ fillGaps: spec.fillGaps, timeZone: spec.timeZone ?? "UTC" });
+  const completedAt = state.completedAt ?? Date.now();
+  return resultFromPartials(merged, {
+    ingestAccounting: state.input.ingestAccounting,
+    bytesRead: state.input.bytesRead,
+    referenceTime: {
+      instant: spec.referenceTime as EpochMillis,
+      source: spec.referenceTimeSource,
+    },
+    defaultService: spec.defaultService,
+    now: now ?? spec.now ?? Date.now(),
+    maxDiagnostics: spec.maxDiagnostics,
+    elapsedMs: Math.max(0, completedAt - spec.submittedAt),
+  });
+}
+
+/**
+ * `logfeat collect --redis <url> --job <id> [--output jsonl|csv|table] [--out f]
+ * [--now ISO] [--json-summary f] [--diagnostics f] [--strict] [--quiet] [--timeout s]`:
+ * waits until every batch has a partial, merges the partials in input order
+ * and writes what `logfeat run` writes for the same input and options: the
+ * FeatureVectors, the ledger on stderr, the JSON summary and diagnostics.
+ * Collecting again gives the same output (the job stays until its keys expire).
+ */
+export async function collectCommand(
+  values: Values,
+  positionals: readonly string[],
+  io: CommandIo,
+): Promise<number> {
+  if (positionals.length > 0)
+    throw new UsageError(`collect: takes no input files, received ${positionals.join(" ")}`);
+  const url = redisUrlFrom(values);
+  const id = values["job"] as string | undefined;
+  const keys = jobKeys(id);
+  const format = outputFormatFrom(values);
+  const out = typeof values["out"] === "string" ? values["out"] : undefined;
+  const now = pipelineOptionsFrom({ now: values["now"] }).pipeline.now as number | undefined;
+  const timeout = secondsFlag(values, "timeout", Number.POSITIVE_INFINITY);
+  const deadline = performance.now() + timeout * 1000;
+  const flags: PipelineFlags = {
+    pipeline: {},
+    jsonSummary: typeof values["json-summary"] === "string" ? values["json-summary"] : undefined,
+    diagnostics: typeof values["diagnostics"] === "string" ? values["diagnostics"] : undefined,
+    strict: values["strict"] === true,
+    quiet: values["quiet"] === true,
+  };
+  const redis = await connectRedis(url, `logfeat-collect-${id}`);
+  let result: PipelineResult;
+  try {
+    const state = await waitForCompletion(redis, keys, deadline, io, flags.quiet);
+    await redis.hsetnx(keys.meta, META.completedAt, String(Date.now()));
+    const completedAt = Number(await redis.hget(keys.meta, META.completedAt));
+    result = await mergeStoredPartials(
+      redis,
+      keys,
+      state.spec,
+      { ...state, completedAt: Number.isFinite(completedAt) ? completedAt : null },
+      now,
+    );
+    const expire = state.spec.expireAfterSeconds;
+    await redis
+      .multi()
+      .expire(keys.meta, expire)
+      .expire(keys.partials, expire)
+      .expire(keys.stream, expire)
+      .exec();
+    const expected = state.input.records + state.input.ingestAccounting.skipped;
+    if (result.ledger.records_in !== expected)
+      io.stderr.write(
+        `logfeat: warning: job "${id}" on ${maskRedisUrl(url)} was submitted with ${expected} records but its partials account for ${result.ledger.records_in}\n`,
+      );
+  } finally {
+    redis.disconnect();
+  }
+  if (!flags.quiet) io.stderr.write(`${formatLedger(result.ledger, result.details)}\n`);
+  if (flags.jsonSummary !== undefined)
+    await writeFile(
+      flags.jsonSummary,
+      `${JSON.stringify(LedgerSchema.parse(result.ledger), null, 2)}\n`,
+    );
+  if (flags.diagnostics !== undefined)
+    await writeFile(
+      flags.diagnostics,
+      result.diagnostics.map((diagnostic) => `${JSON.stringify(diagnostic)}\n`).join(""),
+    );
+  await writeOutput(formatFeatures(result.features, format), out);
+  return exitCodeFor(result, flags);
+}

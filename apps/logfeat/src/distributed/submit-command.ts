@@ -1,0 +1,225 @@
+import { createAggregator } from "@logfeat/aggregation";
+import { ingestLogs, type LogSource } from "@logfeat/ingestion";
+import {
+  createRecordProcessor,
+  defaultServiceFor,
+  type PipelineOptions,
+  resolveReferenceTime,
+} from "@logfeat/pipeline";
+import {
+  type BatchAccounting,
+  DEFAULT_MAX_DIAGNOSTICS,
+  mergeAccounting,
+  type RawRecord,
+} from "@logfeat/schema";
+import { pipelineOptionsFrom } from "../flags.js";
+import { createProgressReporter } from "../progress.js";
+import type { CommandIo } from "../run-command.js";
+import { UsageError } from "../usage-error.js";
+import { BATCH_FIELDS, encodeBatch, splitBySourceAndFormat } from "./batch-codec.js";
+import { redisUrlFrom, rejectFlagsNotForSubmit, secondsFlag } from "./distributed-flags.js";
+import { DEFAULT_EXPIRE_AFTER_SECONDS, jobKeys } from "./job-keys.js";
+import { JOB_FORMAT_VERSION, type JobInput, type JobSpec, META } from "./job-spec.js";
+import { ensureWorkerGroup } from "./job-store.js";
+import { connectRedis, maskRedisUrl } from "./redis-connection.js";
+
+/** Records per batch (stream entry) unless `--chunk-size` says otherwise. */
+export const DEFAULT_BATCH_RECORDS = 1000;
+/** XADDs sent before waiting for their replies. */
+const IN_FLIGHT = 64;
+
+const EMPTY: BatchAccounting = {
+  skipped: 0,
+  skippedByCode: {},
+  notedByCode: {},
+  diagnostics: [],
+  diagnosticsOmitted: 0,
+};
+
+type Values = Record<string, string | boolean | undefined>;
+
+/**
+ * Checks the run options the way `run` does before reading anything, and
+ * turns them into the job's spec (reference time resolved from the first
+ * input, default service per input).
+ */
+async function jobSpecFrom(
+  options: PipelineOptions,
+  inputs: readonly string[],
+  sources: readonly LogSource<RawRecord>[],
+  expireAfterSeconds: number,
+): Promise<JobSpec> {
+  if (
+    options.allowedLatenessSeconds !== undefined &&
+    Number.isFinite(options.allowedLatenessSeconds)
+  )
+    throw new UsageError(
+      "--allowed-lateness: a distributed run emits every window at the end of input; leave it unset",
+    );
+  const first = inputs[0] as string;
+  const referenceTime = await resolveReferenceTime(
+    options.referenceTime,
+    first === "-" ? null : first,
+    Date.now(),
+  );
+  const defaultServices: Record<string, string | null> = {};
+  inputs.forEach((input, index) => {
+    const sourceName = (sources[index] as LogSource<RawRecord>).sourceName;
+    defaultServices[sourceName] =
+      options.defaultService === undefined
+        ? defaultServiceFor(input === "-" ? "<stdin>" : input)
+        : options.defaultService;
+  });
+  const spec: JobSpec = {
+    version: JOB_FORMAT_VERSION,
+    ...(options.layout === undefined ? {} : { layout: options.layout }),
+    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+    ...(options.levelScheme === undefined ? {} : { levelScheme: options.levelScheme }),
+    ...(options.messageHash === undefined ? {} : { messageHash: options.messageHash }),
+    referenceTime: referenceTime.instant,
+    referenceTimeSource: referenceTime.source,
+    defaultServices,
+    defaultService: defaultServices[(sources[0] as LogSource<RawRecord>).sourceName] ?? null,
+    windowSizeSeconds: options.windowSizeSeconds ?? 300,
+    fillGaps: options.fillGaps ?? false,
+    maxDiagnostics: options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS,
+    now: typeof options.now === "number" ? options.now : null,
+    expireAfterSeconds,
+    submittedAt: Date.now(),
+  };
+  // The stages validate their options now, so a bad value fails before Redis sees the job.
+  createRecordProcessor({
+    ...(spec.layout === undefined ? {} : { layout: spec.layout }),
+    ...(spec.timeZone === undefined ? {} : { timeZone: spec.timeZone }),
+    ...(spec.levelScheme === undefined ? {} : { levelScheme: spec.levelScheme }),
+    ...(spec.messageHash === undefined ? {} : { messageHash: spec.messageHash }),
+    referenceTime: referenceTime.instant,
+    defaultService: spec.defaultService,
+    maxDiagnostics: spec.maxDiagnostics,
+  });
+  createAggregator({
+    windowSizeSeconds: spec.windowSizeSeconds,
+    ...(spec.timeZone === undefined ? {} : { timeZone: spec.timeZone }),
+    fillGaps: spec.fillGaps,
+  });
+  return spec;
+}
+
+/**
+ * `logfeat submit <file|->... --redis <url> --job <id> [run options]`: stores
+ * the job's options, appends the inputs' raw records to the job's stream in
+ * batches (`--chunk-size`, default 1000 records), then marks the end of input
+ * with the totals. Progress on a TTY, one summary line at the end.
+ */
+export async function submitCommand(
+  values: Values,
+  positionals: readonly string[],
+  io: CommandIo,
+): Promise<number> {
+  if (positionals.length === 0)
+    throw new UsageError("submit: missing input file (a path, or - for stdin)");
+  if (positionals.filter((input) => input === "-").length > 1)
+    throw new UsageError("submit: stdin (-) can be read once only");
+  rejectFlagsNotForSubmit(values);
+  const url = redisUrlFrom(values);
+  const id = values["job"] as string | undefined;
+  const keys = jobKeys(id);
+  const expireAfter = Math.ceil(secondsFlag(values, "expire-after", DEFAULT_EXPIRE_AFTER_SECONDS));
+  const quiet = values["quiet"] === true;
+  const options = pipelineOptionsFrom(values).pipeline;
+  const sources = positionals.map((input) =>
+    ingestLogs(input === "-" ? io.stdin : input, {
+      ...(options.format === undefined ? {} : { format: options.format }),
+      ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+      chunkSize: options.chunkSize ?? DEFAULT_BATCH_RECORDS,
+      ...(options.maxDiagnostics === undefined ? {} : { maxDiagnostics: options.maxDiagnostics }),
+    }),
+  );
+  const spec = await jobSpecFrom(options, positionals, sources, expireAfter);
+
+  const redis = await connectRedis(url, `logfeat-submit-${id}`);
+  try {
+    const created = await redis.hsetnx(keys.meta, META.spec, JSON.stringify(spec));
+    if (created === 0)
+      throw new UsageError(
+        `submit: job "${id}" already exists on ${maskRedisUrl(url)}; choose another --job (a job's keys expire ${expireAfter} s after its last activity)`,
+      );
+    await redis.expire(keys.meta, expireAfter);
+    await ensureWorkerGroup(redis, keys);
+    await redis.expire(keys.stream, expireAfter);
+    const input = await sendBatches(redis, keys.stream, sources, spec, io, quiet);
+    await redis
+      .multi()
+      .hset(keys.meta, META.input, JSON.stringify(input))
+      .expire(keys.meta, expireAfter)
+      .expire(keys.stream, expireAfter)
+      .expire(keys.partials, expireAfter)
+      .exec();
+    if (!quiet)
+      io.stderr.write(
+        `submitted job "${id}": ${input.records} records in ${input.batches} batches to ${maskRedisUrl(url)}\n` +
+          `  workers: logfeat worker --redis <url> --job ${id}   result: logfeat collect --redis <url> --job ${id}\n`,
+      );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof UsageError && error.message.includes("already exists")))
+      await redis
+        .hset(keys.meta, META.failed, `submit failed: ${(error as Error).message}`)
+        .catch(() => undefined);
+    throw error;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Appends every input's records to the stream; returns the end-of-input totals. */
+async function sendBatches(
+  redis: Awaited<ReturnType<typeof connectRedis>>,
+  stream: string,
+  sources: readonly LogSource<RawRecord>[],
+  spec: JobSpec,
+  io: CommandIo,
+  quiet: boolean,
+): Promise<JobInput> {
+  const started = performance.now();
+  const progress = createProgressReporter(io.stderr, !quiet);
+  let batches = 0;
+  let records = 0;
+  let bytesRead = 0;
+  let ingestAccounting = EMPTY;
+  let inFlight: Promise<unknown>[] = [];
+  for (const source of sources) {
+    for await (const chunk of source.chunks()) {
+      for (const run of splitBySourceAndFormat(chunk)) {
+        const added = redis.xadd(
+          stream,
+          "*",
+          BATCH_FIELDS.count,
+          String(run.length),
+          BATCH_FIELDS.records,
+          encodeBatch(run),
+        );
+        // Failures surface at the Promise.all below; this keeps them from being "unhandled" meanwhile.
+        added.catch(() => undefined);
+        inFlight.push(added);
+        batches += 1;
+        records += run.length;
+      }
+      if (inFlight.length >= IN_FLIGHT) {
+        await Promise.all(inFlight);
+        inFlight = [];
+      }
+      progress.update({
+        bytesRead: bytesRead + source.bytesRead,
+        totalBytes: source.totalBytes,
+        records,
+        elapsedMs: performance.now() - started,
+      });
+    }
+    bytesRead += source.bytesRead;
+    ingestAccounting = mergeAccounting(ingestAccounting, source.accounting(), spec.maxDiagnostics);
+  }
+  await Promise.all(inFlight);
+  progress.done();
+  return { batches, records, bytesRead, ingestAccounting };
+}
