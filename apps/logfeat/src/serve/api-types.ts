@@ -4,7 +4,14 @@
  * and @logfeat/pipeline; only their wire forms (ISO instants) are derived here.
  */
 import type { LedgerDetails } from "@logfeat/pipeline";
-import type { Baseline, FeatureVectorJson, Ledger, LogEntry } from "@logfeat/schema";
+import type {
+  Baseline,
+  FeatureName,
+  FeatureStatisticsByName,
+  FeatureVectorJson,
+  Ledger,
+  LogEntry,
+} from "@logfeat/schema";
 
 /** Every error answer: status 4xx/5xx with this body. */
 export interface ApiError {
@@ -41,6 +48,13 @@ export interface RunSummaryJson {
   features: FeatureVectorJson[];
   /** `computeBaseline(features, { perService: true })`. */
   baseline: Baseline;
+  /**
+   * Per service, the statistics each feature is compared against
+   * (`baselineFor(baseline, feature, service)`: the service's own, else the
+   * global ones); a window is above baseline when its value is greater than
+   * `multiplier * mean`.
+   */
+  reference: Record<string, FeatureStatisticsByName>;
   /** Services in ascending order. */
   services: string[];
 }
@@ -76,6 +90,8 @@ export interface RunResponseJson {
   options: RunOptionsJson;
   limits: { max_upload_bytes: number; max_window_logs: number };
   layouts: LayoutJson[];
+  /** The 11 feature names, in the order of the CSV output. */
+  feature_names: FeatureName[];
 }
 
 /** `GET /api/window`: one window's FeatureVector and (a page of) its logs in order. */

@@ -1,9 +1,11 @@
-import { computeBaseline } from "@logfeat/features";
+import { baselineFor, computeBaseline } from "@logfeat/features";
 import { type PipelineOptions, type PipelineResult, runPipeline } from "@logfeat/pipeline";
 import {
   type AggregatedLogWindow,
   type EpochMillis,
   encodeFeatureVector,
+  FEATURE_NAMES,
+  type FeatureStatisticsByName,
   type FeatureVector,
   formatInstant,
 } from "@logfeat/schema";
@@ -81,6 +83,16 @@ function summarize(
       ),
     ]),
   );
+  const baseline = computeBaseline(result.features, {
+    perService: true,
+    ...(now === undefined ? {} : { now }),
+  });
+  const services = [...new Set(result.features.map((vector) => vector.service))].sort();
+  const reference: Record<string, FeatureStatisticsByName> = {};
+  for (const service of services)
+    reference[service] = Object.fromEntries(
+      FEATURE_NAMES.map((feature) => [feature, baselineFor(baseline, feature, service)]),
+    );
   return {
     id,
     source: { name: input.name, bytes: result.details.bytes_read },
@@ -88,11 +100,9 @@ function summarize(
     ledger: result.ledger,
     details: { ...result.details, examples_by_code: examples },
     features: result.features.map(encodeFeatureVector),
-    baseline: computeBaseline(result.features, {
-      perService: true,
-      ...(now === undefined ? {} : { now }),
-    }),
-    services: [...new Set(result.features.map((vector) => vector.service))].sort(),
+    baseline,
+    reference,
+    services,
   };
 }
 

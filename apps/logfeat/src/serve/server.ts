@@ -2,7 +2,7 @@ import { mkdtemp, rm, utimes } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { ConfigError, LogfeatError, toEpochMillis } from "@logfeat/schema";
+import { ConfigError, FEATURE_NAMES, LogfeatError, toEpochMillis } from "@logfeat/schema";
 import type { z } from "zod";
 import type { LayoutJson, RunResponseJson } from "./api-types.js";
 import {
@@ -146,6 +146,7 @@ export async function startServeServer(options: ServeServerOptions): Promise<Run
       options: store.defaults(),
       limits: { max_upload_bytes: options.maxUploadBytes, max_window_logs: MAX_WINDOW_LOGS },
       layouts: [...options.layouts],
+      feature_names: [...FEATURE_NAMES],
     };
     return `{"run":${store.currentText() ?? "null"},${JSON.stringify(rest).slice(1)}`;
   }
