@@ -1,7 +1,11 @@
 import { type RawRecord, RECORD_FORMATS, type RecordFormat } from "@logfeat/schema";
 
-/** Stream entry fields of a batch: the record count and the records (JSON). */
-export const BATCH_FIELDS = { count: "count", records: "records" } as const;
+/**
+ * Stream entry fields of a batch: its 0-based number in the job (`seq`,
+ * which orders the partials like the input), the record count and the
+ * records (JSON).
+ */
+export const BATCH_FIELDS = { seq: "seq", count: "count", records: "records" } as const;
 
 /**
  * Splits a chunk of raw records into runs of one source and one format (a

@@ -44,7 +44,7 @@ function malformedBatch(
     stage: "ingestion",
     code: MALFORMED_BATCH,
     message: `stream entry ${entryId} is not a logfeat batch (${reason}); its ${count} records are counted as skipped`,
-    source: stream,
+    source: `${stream} entry ${entryId}`,
     line: null,
   };
   const kept = maxDiagnostics > 0 ? [diagnostic] : [];
@@ -74,6 +74,12 @@ function malformedBatch(
   };
 }
 
+/** A processed stream entry: its batch number (null: not a batch of the job) and partial. */
+export interface ProcessedEntry {
+  batch: number | null;
+  partial: ChunkPartial;
+}
+
 /**
  * Turns stream entries of a job into partials: parse, normalize and
  * aggregate (summaries only) with the job's options. Each batch gets a fresh
@@ -87,16 +93,28 @@ export function createBatchWorker(spec: JobSpec, stream: string) {
     retainLogs: false,
   };
   return {
-    /** The partial of one entry (`index` 0: collect places it by entry id). */
-    process(entryId: string, fields: EntryFields): ChunkPartial {
+    /**
+     * The partial of one entry and where it belongs: under its batch number
+     * (`seq`) in the partials, or, for an entry without a readable `seq`
+     * (not a batch of this job), under its entry id in the rejects, as a
+     * `malformed_batch` note that counts no records.
+     */
+    process(entryId: string, fields: EntryFields): ProcessedEntry {
+      const seq = field(fields, BATCH_FIELDS.seq) ?? "";
+      if (!/^\d{1,15}$/.test(seq))
+        return {
+          batch: null,
+          partial: malformedBatch(entryId, stream, 0, "no batch number", spec.maxDiagnostics),
+        };
       const countText = field(fields, BATCH_FIELDS.count) ?? "";
       const count = /^\d{1,9}$/.test(countText) ? Number(countText) : 0;
       const text = field(fields, BATCH_FIELDS.records);
-      if (text === undefined)
-        return malformedBatch(entryId, stream, count, "no records field", spec.maxDiagnostics);
-      const records = decodeBatch(text);
+      const records = text === undefined ? "no records field" : decodeBatch(text);
       if (typeof records === "string")
-        return malformedBatch(entryId, stream, count, records, spec.maxDiagnostics);
+        return {
+          batch: Number(seq),
+          partial: malformedBatch(entryId, stream, count, records, spec.maxDiagnostics),
+        };
       const source = records[0]?.source ?? "";
       const processor = createRecordProcessor({
         ...(spec.layout === undefined ? {} : { layout: spec.layout }),
@@ -109,7 +127,7 @@ export function createBatchWorker(spec: JobSpec, stream: string) {
           : defaultServiceFor(source),
         maxDiagnostics: spec.maxDiagnostics,
       });
-      return processChunk(processor, records, 0, aggregate);
+      return { batch: Number(seq), partial: processChunk(processor, records, 0, aggregate) };
     },
   };
 }

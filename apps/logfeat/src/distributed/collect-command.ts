@@ -28,6 +28,14 @@ const PAGE = 256;
 
 type Values = Record<string, string | boolean | undefined>;
 
+/** Batch numbers 0..batches-1 without a partial (HLEN counts keys that may not be batch numbers). */
+async function missingBatches(redis: Redis, keys: JobKeys, batches: number): Promise<number> {
+  const present = new Set(await redis.hkeys(keys.partials));
+  let missing = 0;
+  for (let batch = 0; batch < batches; batch += 1) if (!present.has(String(batch))) missing += 1;
+  return missing;
+}
+
 /** Waits until every batch has a partial; UsageError when the job failed, vanished or time ran out. */
 async function waitForCompletion(
   redis: Redis,
@@ -42,8 +50,12 @@ async function waitForCompletion(
     const state = await readJobState(redis, keys);
     if (state.problem !== null) throw new UsageError(`job cannot finish: ${state.problem}`);
     if (state.spec !== null && state.input !== null && isComplete(state)) {
-      if (shown) io.stderr.write("\r\x1b[2K");
-      return state as JobState & { spec: JobSpec; input: JobInput };
+      const missing = await missingBatches(redis, keys, state.input.batches);
+      if (missing === 0) {
+        if (shown) io.stderr.write("\r\x1b[2K");
+        return state as JobState & { spec: JobSpec; input: JobInput };
+      }
+      state.done = state.input.batches - missing;
     }
     if (performance.now() >= deadline) {
       const total = state.input === null ? "? (submit still running)" : String(state.input.batches);
@@ -70,7 +82,7 @@ const EMPTY: BatchAccounting = {
 
 /** The accounting standing in for a partial that cannot be read: one note saying so. */
 function unreadablePartial(
-  id: string,
+  name: string,
   reason: string,
   keys: JobKeys,
   maxDiagnostics: number,
@@ -78,7 +90,7 @@ function unreadablePartial(
   const diagnostic = {
     stage: "aggregation" as const,
     code: MALFORMED_PARTIAL,
-    message: `the partial of batch ${id} cannot be read (${reason}); its records are missing from the result`,
+    message: `the partial of ${name} cannot be read (${reason}); its records are missing from the result`,
     source: keys.partials,
     line: null,
   };
@@ -92,7 +104,10 @@ function unreadablePartial(
   };
 }
 
-/** Reads every partial in entry-id (input) order and merges them like one pass. */
+/**
+ * Reads the partials of batches 0..batches-1 in order, then the notes of
+ * stream entries that were not batches (by entry id), and merges them like one pass.
+ */
 async function mergeStoredPartials(
   redis: Redis,
   keys: JobKeys,
@@ -100,30 +115,37 @@ async function mergeStoredPartials(
   state: JobState & { spec: JobSpec; input: JobInput },
   now: number | undefined,
 ): Promise<PipelineResult> {
-  const ids = (await redis.hkeys(keys.partials)).sort(compareEntryIds);
   const merger = createChunkMerger(spec.maxDiagnostics);
-  for (let start = 0; start < ids.length; start += PAGE) {
-    const page = ids.slice(start, start + PAGE);
+  const add = (index: number, name: string, text: string | null | undefined): void => {
+    const partial: ChunkPartial | string =
+      text === null || text === undefined ? "it vanished" : decodePartial(text, index);
+    merger.add(
+      typeof partial !== "string"
+        ? partial
+        : {
+            index,
+            records: 0,
+            parsed: 0,
+            parseAccounting: unreadablePartial(name, partial, keys, spec.maxDiagnostics),
+            normalizeAccounting: EMPTY,
+            windows: [],
+          },
+    );
+  };
+  const batches = state.input.batches;
+  for (let start = 0; start < batches; start += PAGE) {
+    const page = Array.from({ length: Math.min(PAGE, batches - start) }, (_, offset) =>
+      String(start + offset),
+    );
     const texts = await redis.hmget(keys.partials, ...page);
-    page.forEach((id, offset) => {
-      const index = start + offset;
-      const text = texts[offset];
-      const partial: ChunkPartial | string =
-        text === null || text === undefined ? "it vanished" : decodePartial(text, index);
-      if (typeof partial !== "string") {
-        merger.add(partial);
-        return;
-      }
-      merger.add({
-        index,
-        records: 0,
-        parsed: 0,
-        parseAccounting: unreadablePartial(id, partial, keys, spec.maxDiagnostics),
-        normalizeAccounting: EMPTY,
-        windows: [],
-      });
-    });
+    for (const [offset, batch] of page.entries())
+      add(start + offset, `batch ${batch}`, texts[offset]);
   }
+  const rejects = Object.entries(await redis.hgetall(keys.rejects)).sort(([a], [b]) =>
+    compareEntryIds(a, b),
+  );
+  for (const [offset, [entryId, text]] of rejects.entries())
+    add(batches + offset, `entry ${entryId}`, text);
   const merged = merger.finish({ fillGaps: spec.fillGaps, timeZone: spec.timeZone ?? "UTC" });
   const completedAt = state.completedAt ?? Date.now();
   return resultFromPartials(merged, {
@@ -189,6 +211,7 @@ export async function collectCommand(
       .expire(keys.meta, expire)
       .expire(keys.partials, expire)
       .expire(keys.stream, expire)
+      .expire(keys.rejects, expire)
       .exec();
     const expected = state.input.records + state.input.ingestAccounting.skipped;
     if (result.ledger.records_in !== expected)

@@ -10,8 +10,13 @@ export const DEFAULT_EXPIRE_AFTER_SECONDS = 7 * 24 * 60 * 60;
 export interface JobKeys {
   /** Stream of raw record batches (`logfeat:job:<id>:stream`). */
   stream: string;
-  /** Hash: stream entry id -> partial (JSON) (`logfeat:job:<id>:partials`). */
+  /** Hash: batch number (`seq`) -> partial (JSON) (`logfeat:job:<id>:partials`). */
   partials: string;
+  /**
+   * Hash: stream entry id -> note (JSON) for entries that are not batches of
+   * the job (no readable `seq`) (`logfeat:job:<id>:rejects`).
+   */
+  rejects: string;
   /** Hash: options, input totals, timestamps (`logfeat:job:<id>:meta`). */
   meta: string;
 }
@@ -30,7 +35,12 @@ export function jobKeys(id: string | undefined): JobKeys {
       `--job: expected 1 to 128 letters, digits, ".", "_", ":" or "-" (starting with a letter or digit), received "${id}"`,
     );
   const prefix = `logfeat:job:${id}`;
-  return { stream: `${prefix}:stream`, partials: `${prefix}:partials`, meta: `${prefix}:meta` };
+  return {
+    stream: `${prefix}:stream`,
+    partials: `${prefix}:partials`,
+    rejects: `${prefix}:rejects`,
+    meta: `${prefix}:meta`,
+  };
 }
 
 /**

@@ -12,13 +12,14 @@ import {
   mergeAccounting,
   type RawRecord,
 } from "@logfeat/schema";
+import type { Redis } from "ioredis";
 import { pipelineOptionsFrom } from "../flags.js";
 import { createProgressReporter } from "../progress.js";
 import type { CommandIo } from "../run-command.js";
 import { UsageError } from "../usage-error.js";
 import { BATCH_FIELDS, encodeBatch, splitBySourceAndFormat } from "./batch-codec.js";
 import { redisUrlFrom, rejectFlagsNotForSubmit, secondsFlag } from "./distributed-flags.js";
-import { DEFAULT_EXPIRE_AFTER_SECONDS, jobKeys } from "./job-keys.js";
+import { DEFAULT_EXPIRE_AFTER_SECONDS, type JobKeys, jobKeys } from "./job-keys.js";
 import { JOB_FORMAT_VERSION, type JobInput, type JobSpec, META } from "./job-spec.js";
 import { ensureWorkerGroup } from "./job-store.js";
 import { connectRedis, maskRedisUrl } from "./redis-connection.js";
@@ -127,11 +128,12 @@ export async function submitCommand(
   const expireAfter = Math.ceil(secondsFlag(values, "expire-after", DEFAULT_EXPIRE_AFTER_SECONDS));
   const quiet = values["quiet"] === true;
   const options = pipelineOptionsFrom(values).pipeline;
+  const batchSize = options.chunkSize ?? DEFAULT_BATCH_RECORDS;
   const sources = positionals.map((input) =>
     ingestLogs(input === "-" ? io.stdin : input, {
       ...(options.format === undefined ? {} : { format: options.format }),
       ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-      chunkSize: options.chunkSize ?? DEFAULT_BATCH_RECORDS,
+      chunkSize: batchSize,
       ...(options.maxDiagnostics === undefined ? {} : { maxDiagnostics: options.maxDiagnostics }),
     }),
   );
@@ -144,40 +146,62 @@ export async function submitCommand(
       throw new UsageError(
         `submit: job "${id}" already exists on ${maskRedisUrl(url)}; choose another --job (a job's keys expire ${expireAfter} s after its last activity)`,
       );
-    await redis.expire(keys.meta, expireAfter);
-    await ensureWorkerGroup(redis, keys);
-    await redis.expire(keys.stream, expireAfter);
-    const input = await sendBatches(redis, keys.stream, sources, spec, io, quiet);
-    await redis
-      .multi()
-      .hset(keys.meta, META.input, JSON.stringify(input))
-      .expire(keys.meta, expireAfter)
-      .expire(keys.stream, expireAfter)
-      .expire(keys.partials, expireAfter)
-      .exec();
+    const input = await sendJob(redis, keys, sources, spec, batchSize, io, quiet);
     if (!quiet)
       io.stderr.write(
         `submitted job "${id}": ${input.records} records in ${input.batches} batches to ${maskRedisUrl(url)}\n` +
           `  workers: logfeat worker --redis <url> --job ${id}   result: logfeat collect --redis <url> --job ${id}\n`,
       );
     return 0;
-  } catch (error) {
-    if (!(error instanceof UsageError && error.message.includes("already exists")))
-      await redis
-        .hset(keys.meta, META.failed, `submit failed: ${(error as Error).message}`)
-        .catch(() => undefined);
-    throw error;
   } finally {
     redis.disconnect();
   }
 }
 
-/** Appends every input's records to the stream; returns the end-of-input totals. */
+/**
+ * Sends the batches of a job whose spec is stored, then the end-of-input
+ * marker. When reading the input fails, the job is marked failed (workers and
+ * collect stop with that message) and the error rethrown.
+ */
+async function sendJob(
+  redis: Redis,
+  keys: JobKeys,
+  sources: readonly LogSource<RawRecord>[],
+  spec: JobSpec,
+  batchSize: number,
+  io: CommandIo,
+  quiet: boolean,
+): Promise<JobInput> {
+  const expire = spec.expireAfterSeconds;
+  try {
+    await redis.expire(keys.meta, expire);
+    await ensureWorkerGroup(redis, keys);
+    await redis.expire(keys.stream, expire);
+    const input = await sendBatches(redis, keys.stream, sources, spec, batchSize, io, quiet);
+    await redis
+      .multi()
+      .hset(keys.meta, META.input, JSON.stringify(input))
+      .expire(keys.meta, expire)
+      .expire(keys.stream, expire)
+      .expire(keys.partials, expire)
+      .expire(keys.rejects, expire)
+      .exec();
+    return input;
+  } catch (error) {
+    await redis
+      .hset(keys.meta, META.failed, `submit failed: ${(error as Error).message}`)
+      .catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Appends every input's records to the stream in batches of `batchSize`; returns the end-of-input totals. */
 async function sendBatches(
-  redis: Awaited<ReturnType<typeof connectRedis>>,
+  redis: Redis,
   stream: string,
   sources: readonly LogSource<RawRecord>[],
   spec: JobSpec,
+  batchSize: number,
   io: CommandIo,
   quiet: boolean,
 ): Promise<JobInput> {
@@ -188,34 +212,45 @@ async function sendBatches(
   let bytesRead = 0;
   let ingestAccounting = EMPTY;
   let inFlight: Promise<unknown>[] = [];
+  const send = async (batch: readonly RawRecord[]): Promise<void> => {
+    for (const run of splitBySourceAndFormat(batch)) {
+      const added = redis.xadd(
+        stream,
+        "*",
+        BATCH_FIELDS.seq,
+        String(batches),
+        BATCH_FIELDS.count,
+        String(run.length),
+        BATCH_FIELDS.records,
+        encodeBatch(run),
+      );
+      // Failures surface at Promise.all; this keeps them from being "unhandled" meanwhile.
+      added.catch(() => undefined);
+      inFlight.push(added);
+      batches += 1;
+      records += run.length;
+    }
+    if (inFlight.length >= IN_FLIGHT) {
+      await Promise.all(inFlight);
+      inFlight = [];
+    }
+  };
   for (const source of sources) {
+    let pending: RawRecord[] = [];
     for await (const chunk of source.chunks()) {
-      for (const run of splitBySourceAndFormat(chunk)) {
-        const added = redis.xadd(
-          stream,
-          "*",
-          BATCH_FIELDS.count,
-          String(run.length),
-          BATCH_FIELDS.records,
-          encodeBatch(run),
-        );
-        // Failures surface at the Promise.all below; this keeps them from being "unhandled" meanwhile.
-        added.catch(() => undefined);
-        inFlight.push(added);
-        batches += 1;
-        records += run.length;
-      }
-      if (inFlight.length >= IN_FLIGHT) {
-        await Promise.all(inFlight);
-        inFlight = [];
+      pending = pending.length === 0 ? chunk : pending.concat(chunk);
+      while (pending.length >= batchSize) {
+        await send(pending.slice(0, batchSize));
+        pending = pending.slice(batchSize);
       }
       progress.update({
         bytesRead: bytesRead + source.bytesRead,
         totalBytes: source.totalBytes,
-        records,
+        records: records + pending.length,
         elapsedMs: performance.now() - started,
       });
     }
+    if (pending.length > 0) await send(pending);
     bytesRead += source.bytesRead;
     ingestAccounting = mergeAccounting(ingestAccounting, source.accounting(), spec.maxDiagnostics);
   }

@@ -52,9 +52,10 @@ function entriesOf(reply: unknown): Entry[] {
  * The loop of one consumer: its own unacknowledged batches first (after a
  * restart under the same name), then batches other consumers left pending
  * longer than `claimAfterMs` (XAUTOCLAIM), then new ones (XREADGROUP). Each
- * partial is stored under its entry id, acknowledged and the entry deleted
- * in one transaction, so a batch processed twice is stored once. Ends when
- * the job is complete.
+ * partial is stored under its batch number (HSETNX: the first one stays),
+ * acknowledged and the entry deleted in one transaction, so a batch
+ * processed twice (a stalled worker finishing after its batch was claimed)
+ * is stored once. Ends when the job is complete.
  */
 async function consume(
   redis: Redis,
@@ -76,12 +77,13 @@ async function consume(
     const [id, fields] = entry;
     const transaction = redis.multi();
     if (fields !== null) {
-      const partial = worker.process(id, fields);
+      const { batch, partial } = worker.process(id, fields);
+      const target = batch === null ? keys.rejects : keys.partials;
       counts.batches += 1;
       counts.records += partial.records;
       transaction
-        .hset(keys.partials, id, encodePartial(partial))
-        .expire(keys.partials, spec.expireAfterSeconds);
+        .hsetnx(target, batch === null ? id : String(batch), encodePartial(partial))
+        .expire(target, spec.expireAfterSeconds);
     }
     const replies = await transaction
       .xack(keys.stream, WORKER_GROUP, id)
