@@ -53,13 +53,15 @@ describe("logfeat serve: the page and the run", () => {
     expect(answer.status).toBe(200);
     const { run, limits } = JSON.parse(answer.body) as RunResponseJson;
     expect(limits.max_upload_bytes).toBe(1_048_576);
-    expect(run?.source.name).toBe("checkout-service.log");
-    expect(run?.ledger.records_in).toBe(run?.ledger.parsed! + run?.ledger.parse_skipped!);
-    expect(run?.features.length).toBe(run?.ledger.features);
-    expect(run?.services).toEqual(Object.keys(run?.baseline.services ?? {}));
-    expect(run?.services).toContain("payment-service");
-    expect(run?.reference["payment-service"]?.error_rate?.mean).toBe(
-      run?.baseline.services?.["payment-service"]?.error_rate?.mean,
+    expect(run).not.toBeNull();
+    const { ledger, features, services, baseline, reference, source } = run!;
+    expect(source.name).toBe("checkout-service.log");
+    expect(ledger.records_in).toBe(ledger.parsed + ledger.parse_skipped);
+    expect(features.length).toBe(ledger.features);
+    expect(services).toEqual(Object.keys(baseline.services ?? {}));
+    expect(services).toContain("payment-service");
+    expect(reference["payment-service"]?.error_rate?.mean).toBe(
+      baseline.services?.["payment-service"]?.error_rate?.mean,
     );
   });
 

@@ -4,7 +4,7 @@ import "uplot/dist/uPlot.min.css";
 import type { RunSummaryJson } from "../../src/serve/api-types.js";
 import { CHART_COLORS, serviceColor } from "./colors.js";
 import { element } from "./dom.js";
-import { formatFeature } from "./format.js";
+import { formatAxisValue, formatFeature, instantFormatter } from "./format.js";
 import { baselineLines, isAbove } from "./thresholds.js";
 
 /** The window the user picked: service and ISO window_start. */
@@ -33,7 +33,19 @@ function chartWidth(container: HTMLElement): number {
 }
 
 function axisValue(feature: FeatureName): (self: uPlot, values: number[]) => string[] {
-  return (_self, values) => values.map((value) => formatFeature(feature, value));
+  return (_self, values) => values.map((value) => formatAxisValue(feature, value));
+}
+
+/** Tick labels of the time axis in the run's time zone: `10:35`, with the date when the range spans days. */
+function timeAxisValue(timeZone: string): (self: uPlot, values: number[]) => string[] {
+  const format = instantFormatter(timeZone);
+  return (self, values) => {
+    const range = (self.scales["x"]?.max ?? 0) - (self.scales["x"]?.min ?? 0);
+    return values.map((seconds) => {
+      const text = format(new Date(seconds * 1000).toISOString());
+      return range > 2 * 86_400 ? text.slice(5, 16) : text.slice(11, 16);
+    });
+  };
 }
 
 function createChart(
@@ -62,10 +74,15 @@ function createChart(
       y: { range: (_self, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] },
     },
     axes: [
-      { stroke: "#4b5563", grid: { stroke: "#eef0f3" }, ticks: { stroke: "#e5e7eb" } },
       {
         stroke: "#4b5563",
-        size: 64,
+        grid: { stroke: "#eef0f3" },
+        ticks: { stroke: "#e5e7eb" },
+        values: timeAxisValue(timeZone),
+      },
+      {
+        stroke: "#4b5563",
+        size: 58,
         grid: { stroke: "#eef0f3" },
         ticks: { stroke: "#e5e7eb" },
         values: axisValue(feature),

@@ -53,7 +53,33 @@ export function instantFormatter(timeZone: string): (iso: string) => string {
   return (iso) => format.format(new Date(iso));
 }
 
-/** The time of day of an ISO instant with milliseconds, in UTC (`10:35:00.438`). */
-export function timeOfDay(iso: string): string {
-  return iso.slice(11, 23);
+/** Formats ISO instants as the time of day with milliseconds in the run's time zone (`10:35:00.438`). */
+export function timeFormatter(timeZone: string): (iso: string) => string {
+  const options: Intl.DateTimeFormatOptions = {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    fractionalSecondDigits: 3,
+    hourCycle: "h23",
+  };
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
+  } catch {
+    format = new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" });
+  }
+  return (iso) => format.format(new Date(iso));
+}
+
+/**
+ * A feature value for a chart axis: short (`40%`, `1.5 s`, `250 ms`, `1.2k`).
+ */
+export function formatAxisValue(feature: FeatureName | string, value: number): string {
+  if (RATE_FEATURES.has(feature)) return `${Number((value * 100).toFixed(1))}%`;
+  if (DURATION_FEATURES.has(feature))
+    return Math.abs(value) >= 1000
+      ? `${Number((value / 1000).toFixed(2))} s`
+      : `${Number(value.toFixed(1))} ms`;
+  if (Math.abs(value) >= 10_000) return `${Number((value / 1000).toFixed(1))}k`;
+  return String(Number(value.toFixed(2)));
 }

@@ -42,7 +42,11 @@ function codeList(
                   }),
                   example.value === undefined
                     ? ""
-                    : element("code", { class: "example-value", text: example.value }),
+                    : element("code", {
+                        class: "example-value",
+                        text: example.value,
+                        title: example.value,
+                      }),
                 ]),
               ),
             ),

@@ -140,7 +140,11 @@ function renderFlagged(): number {
         attrs: { "data-service": vector.service, "data-start": vector.window_start, tabindex: "0" },
       },
       [
-        element("td", { class: "time", text: format(vector.window_start) }),
+        element("td", {
+          class: "time",
+          text: format(vector.window_start).slice(5, run.options.windowSize % 60 === 0 ? 16 : 19),
+          title: vector.window_start,
+        }),
         element("td", {}, [
           element("span", {
             class: "service-tag",

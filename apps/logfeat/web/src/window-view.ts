@@ -6,43 +6,41 @@ import type {
 } from "../../src/serve/api-types.js";
 import { LEVEL_COLORS, serviceColor } from "./colors.js";
 import { element } from "./dom.js";
-import { formatCount, formatFeature, instantFormatter, timeOfDay } from "./format.js";
+import { formatCount, formatFeature, instantFormatter, timeFormatter } from "./format.js";
 import { baselineLines, isAbove } from "./thresholds.js";
 
-function featureTable(answer: WindowResponseJson, settings: WindowViewSettings): HTMLElement {
+/**
+ * The FeatureVector as one card per feature: the value, the service's
+ * baseline mean and `multiplier * mean`; cards above the threshold in red.
+ */
+function featureCards(answer: WindowResponseJson, settings: WindowViewSettings): HTMLElement {
   const { run, multiplier } = settings;
   const vector = answer.feature;
-  const rows = settings.featureNames.map((feature) => {
+  const cards = settings.featureNames.map((feature) => {
     const lines = baselineLines(run, vector.service, feature, multiplier);
     const value = vector[feature];
     const above = isAbove(value, lines);
-    return element("tr", { class: above ? "above" : "", attrs: { "data-feature": feature } }, [
-      element("th", { text: feature }),
-      element("td", { class: "number", text: formatFeature(feature, value) }),
-      element("td", { class: "number muted", text: formatFeature(feature, lines?.mean ?? null) }),
-      element("td", {
-        class: "number muted",
-        text: formatFeature(feature, lines?.threshold ?? null),
-      }),
-      element("td", { text: above ? "above" : "" }),
-    ]);
+    return element(
+      "div",
+      { class: above ? "feature-card above" : "feature-card", attrs: { "data-feature": feature } },
+      [
+        element("div", { class: "feature-name", text: feature }),
+        element("div", { class: "feature-value", text: formatFeature(feature, value) }),
+        element("div", {
+          class: "feature-baseline",
+          text:
+            lines === null
+              ? "no baseline"
+              : `mean ${formatFeature(feature, lines.mean)} · ${multiplier}× ${formatFeature(feature, lines.threshold)}`,
+        }),
+      ],
+    );
   });
-  return element("table", { class: "feature-table" }, [
-    element("thead", {}, [
-      element("tr", {}, [
-        element("th", { text: "feature" }),
-        element("th", { class: "number", text: "value" }),
-        element("th", { class: "number", text: "baseline mean" }),
-        element("th", { class: "number", text: `${multiplier} × mean` }),
-        element("th", { text: "" }),
-      ]),
-    ]),
-    element("tbody", {}, rows),
-  ]);
+  return element("div", { class: "feature-cards" }, cards);
 }
 
 /** One row of the log table: line, time, level and service colour-coded, message, fields. */
-function logRow(entry: LogEntryJson): HTMLTableRowElement {
+function logRow(entry: LogEntryJson, time: (iso: string) => string): HTMLTableRowElement {
   const fields = [
     entry.duration_ms === null ? "" : `${entry.duration_ms} ms`,
     entry.error_code ?? "",
@@ -53,7 +51,7 @@ function logRow(entry: LogEntryJson): HTMLTableRowElement {
     { class: `level-${entry.level.toLowerCase()}`, attrs: { "data-level": entry.level } },
     [
       element("td", { class: "number muted", text: String(entry.line) }),
-      element("td", { class: "time", text: timeOfDay(entry.timestamp), title: entry.timestamp }),
+      element("td", { class: "time", text: time(entry.timestamp), title: entry.timestamp }),
       element("td", {}, [
         element("span", {
           class: "level",
@@ -68,8 +66,12 @@ function logRow(entry: LogEntryJson): HTMLTableRowElement {
           attrs: { style: `--service:${serviceColor(entry.service)}` },
         }),
       ]),
-      element("td", { class: "message", text: entry.message }),
-      element("td", { class: "fields muted", text: fields.join(" · ") }),
+      element("td", { class: "message" }, [
+        entry.message,
+        ...(fields.length === 0
+          ? []
+          : [element("span", { class: "fields muted", text: fields.join(" · ") })]),
+      ]),
     ],
   );
 }
@@ -95,7 +97,9 @@ export function renderWindow(
 ): void {
   const format = instantFormatter(settings.run.options.timeZone);
   const vector = answer.feature;
-  const body = element("tbody", {}, answer.logs.map(logRow));
+  const time = timeFormatter(settings.run.options.timeZone);
+  const row = (entry: LogEntryJson): HTMLTableRowElement => logRow(entry, time);
+  const body = element("tbody", {}, answer.logs.map(row));
   let shown = answer.logs.length;
   const count = element("span", { class: "muted" });
   const more = element("button", { class: "secondary", text: "Load more" });
@@ -108,7 +112,7 @@ export function renderWindow(
     settings
       .loadMore(shown)
       .then((page) => {
-        body.append(...page.logs.map(logRow));
+        body.append(...page.logs.map(row));
         shown += page.logs.length;
       })
       .finally(() => {
@@ -129,7 +133,7 @@ export function renderWindow(
       ]),
     ]),
     element("div", { class: "window-body" }, [
-      element("div", { class: "window-features" }, [featureTable(answer, settings)]),
+      featureCards(answer, settings),
       element("div", { class: "window-logs" }, [
         element("div", { class: "logs-heading" }, [element("h3", { text: "Logs" }), count]),
         element("div", { class: "log-scroll" }, [
@@ -137,11 +141,10 @@ export function renderWindow(
             element("thead", {}, [
               element("tr", {}, [
                 element("th", { class: "number", text: "line" }),
-                element("th", { text: "time (UTC)" }),
+                element("th", { text: "time" }),
                 element("th", { text: "level" }),
                 element("th", { text: "service" }),
-                element("th", { text: "message" }),
-                element("th", { text: "duration · code · request" }),
+                element("th", { text: "message (duration · error code · request id)" }),
               ]),
             ]),
             body,
