@@ -5,6 +5,9 @@ Usage:
   logfeat run <file|->       [options]   FeatureVectors (jsonl, csv or a table) + ledger
   logfeat baseline <file|->  --out baseline.json [--per-service] [options]
   logfeat compare <file|->   --baseline baseline.json [--feature error_rate]... [--multiplier 2] [options]
+  logfeat serve [file]       [--port 5173] [--host 127.0.0.1] [--max-upload-mb 512] [options]
+                             local web page: charts per service with the baseline, windows above it,
+                             each window's logs, the ledger; upload files from the page (opens nothing)
   logfeat layouts                          list the named text layouts
   logfeat --help | --version
 
