@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunResponseJson, WindowResponseJson } from "../src/serve/api-types.js";
-import { APP_DIR } from "./cli-harness.js";
+import { APP_DIR, runCli } from "./cli-harness.js";
 import {
   type RawAnswer,
   rawRequest,
@@ -264,5 +264,24 @@ describe("logfeat serve: uploads and re-runs", () => {
     expect(again.run?.id).toBe((run?.id ?? 0) + 1);
     expect(again.run?.features.map((vector) => vector.service)).toEqual(["api", "db"]);
     await expectStillServing();
+  });
+});
+
+describe("logfeat serve: command-line mistakes exit 2 before listening", () => {
+  it.each([
+    [["-"], /serve: needs a file, not stdin/],
+    [[SAMPLE, SAMPLE], /expected at most one input file/],
+    [["--port", "http"], /--port: expected an integer 0..65535/],
+    [["--port", "70000"], /--port: expected an integer 0..65535/],
+    [["--max-upload-mb", "0"], /--max-upload-mb: expected a number of MiB > 0/],
+    [["--no-retain-logs"], /unknown flag '--no-retain-logs'/],
+    [["--json-summary", "x.json"], /unknown flag '--json-summary'/],
+    [[SAMPLE, "--time-zone", "Mars/Olympus_Mons"], /--time-zone: .*Mars/],
+    [[join(APP_DIR, "samples", "missing.log")], /missing\.log/],
+  ])("serve %j", (args, message) => {
+    const run = runCli(["serve", "--port", "0", ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(message);
   });
 });
