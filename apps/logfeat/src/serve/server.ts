@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { ConfigError, FEATURE_NAMES, LogfeatError, toEpochMillis } from "@logfeat/schema";
 import type { z } from "zod";
-import type { LayoutJson, RunResponseJson } from "./api-types.js";
+import type { LayoutJson, RunResponseJson, RunSummaryJson } from "./api-types.js";
 import {
   discardBody,
   HttpError,
@@ -140,6 +140,13 @@ export async function startServeServer(options: ServeServerOptions): Promise<Run
   const { store } = options;
   const boundToLoopback = isLoopback(options.host);
 
+  function logRun(summary: RunSummaryJson): void {
+    const { ledger } = summary;
+    options.log(
+      `logfeat serve: run ${summary.id}: ${summary.source.name}: ${ledger.records_in} records, ${ledger.parse_skipped + ledger.normalize_skipped} skipped, ${ledger.features} windows in ${Math.round(ledger.elapsed_ms)} ms`,
+    );
+  }
+
   function runResponse(): string {
     const rest: Omit<RunResponseJson, "run"> = {
       status: store.status(),
@@ -165,7 +172,7 @@ export async function startServeServer(options: ServeServerOptions): Promise<Run
         const instant = new Date(modified);
         await utimes(path, instant, instant);
       }
-      await store.run({ path, name, release }, runOptions);
+      logRun(await store.run({ path, name, release }, runOptions));
     } catch (error) {
       await release();
       throw error;
@@ -210,7 +217,7 @@ export async function startServeServer(options: ServeServerOptions): Promise<Run
         );
         if (!parsed.success)
           throw new HttpError(400, `bad options: ${describeZodError(parsed.error)}`);
-        await store.rerun(parsed.data);
+        logRun(await store.rerun(parsed.data));
         sendJsonText(response, 200, runResponse());
         return;
       }

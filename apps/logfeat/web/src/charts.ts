@@ -205,6 +205,13 @@ export function renderCharts(container: HTMLElement, settings: ChartSettings): v
     list.push(vector);
     byService.set(vector.service, list);
   }
+  if (settings.run.services.length === 0)
+    container.append(
+      element("p", {
+        class: "card muted",
+        text: "No windows: no record of this file made it through parsing and normalization (see the ledger; try another format or layout).",
+      }),
+    );
   const mounts: (() => uPlot)[] = [];
   for (const service of settings.run.services) {
     const vectors = byService.get(service) ?? [];
