@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REAL_DATA_DIR } from "@logfeat/test-support";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunResponseJson } from "../src/serve/api-types.js";
 import { APP_DIR, NOW } from "./cli-harness.js";
 import { type ServeProcess, startServe } from "./serve/serve-process.js";
@@ -36,6 +36,8 @@ describe.skipIf(!HAS_CHROMIUM)(
     let context: BrowserContext;
     let page: Page;
     let profile: string;
+    /** Uncaught errors of the page's scripts; none are expected. */
+    const pageErrors: string[] = [];
 
     beforeAll(async () => {
       mkdirSync(OUTPUT_DIR, { recursive: true });
@@ -55,6 +57,10 @@ describe.skipIf(!HAS_CHROMIUM)(
       page.on("pageerror", (error) => {
         throw error;
       });
+    });
+
+    afterEach(() => {
+      expect(pageErrors).toEqual([]);
     });
 
     afterAll(async () => {
