@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunResponseJson, WindowResponseJson } from "../src/serve/api-types.js";
@@ -141,6 +142,30 @@ describe("logfeat serve: bad requests get a 4xx JSON error and the server keeps 
     });
     expectError(answer, 413, /too large/);
     await expectStillServing();
+  });
+
+  it("an upload interrupted by the client changes nothing", async () => {
+    const before = (await rawRequest(server.url, "/api/status")).body;
+    const { hostname, port } = new URL(server.url);
+    await new Promise<void>((resolve) => {
+      const outgoing = request({
+        hostname,
+        port,
+        path: "/api/upload?name=cut.log",
+        method: "POST",
+        headers: { "content-length": "100000" },
+      });
+      outgoing.on("error", () => resolve());
+      outgoing.write("2025-02-07T10:00:01Z INFO [a] x\n");
+      setTimeout(() => {
+        outgoing.destroy();
+        resolve();
+      }, 100);
+    });
+    await expectStillServing();
+    expect(JSON.parse((await rawRequest(server.url, "/api/status")).body).run_id).toBe(
+      JSON.parse(before).run_id,
+    );
   });
 
   it("a malformed JSON body is a 400", async () => {
