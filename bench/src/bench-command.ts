@@ -5,6 +5,7 @@ import {
   BENCH_DIRECTORY,
   type BenchOptions,
   CORPUS_DIRECTORY,
+  DEFAULT_RECORDS,
   RESULTS_DIRECTORY,
   readBenchOptions,
 } from "./bench-options.js";
@@ -286,6 +287,11 @@ const results: BenchResults = {
   wallSeconds: Math.round((performance.now() - started) / 100) / 10,
 };
 mkdirSync(RESULTS_DIRECTORY, { recursive: true });
-writeFileSync(join(RESULTS_DIRECTORY, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+// Only a run at the default size is the committed `latest.json`; other sizes go beside it (ignored).
+const resultsFile = join(
+  RESULTS_DIRECTORY,
+  options.records === DEFAULT_RECORDS ? "latest.json" : `latest-${options.records}.json`,
+);
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(formatResultsTable(results));
-log(`written: ${join(RESULTS_DIRECTORY, "latest.json")} (${results.wallSeconds} s in all)`);
+log(`written: ${resultsFile} (${results.wallSeconds} s in all)`);
