@@ -8,6 +8,12 @@ Usage:
   logfeat serve [file]       [--port 5173] [--host 127.0.0.1] [--max-upload-mb 512] [options]
                              local web page: charts per service with the baseline, windows above it,
                              each window's logs, the ledger; upload files from the page (opens nothing)
+  logfeat submit <file|->... --redis <url> --job <id> [--expire-after 604800] [options]
+                             send raw record batches (--chunk-size, default 1000) to a Redis stream
+  logfeat worker  --redis <url> --job <id> [--name <consumer>] [--claim-after 30] [--timeout s]
+                             process batches until the job is complete (start any number, anywhere)
+  logfeat collect --redis <url> --job <id> [--output ...] [--out f] [--now ISO] [--timeout s]
+                             wait for every batch, then write what 'logfeat run' writes + ledger
   logfeat layouts                          list the named text layouts
   logfeat --help | --version
 
