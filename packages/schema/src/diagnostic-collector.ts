@@ -1,3 +1,4 @@
+import { detachString } from "./detach-string.js";
 import {
   type BatchAccounting,
   DIAGNOSTIC_VALUE_MAX_LENGTH,
@@ -87,13 +88,14 @@ function valueText(value: unknown): string {
 /**
  * A value as Diagnostic text: strings as they are, other values as JSON (or
  * `String(value)` where JSON cannot show them), cut to 200 characters (SPEC
- * section 7). Never throws.
+ * section 7), detached from the input it was cut from (`detachString`).
+ * Never throws.
  */
 export function diagnosticValue(value: unknown): string {
   const text = valueText(value);
-  return text.length > DIAGNOSTIC_VALUE_MAX_LENGTH
-    ? text.slice(0, DIAGNOSTIC_VALUE_MAX_LENGTH)
-    : text;
+  return detachString(
+    text.length > DIAGNOSTIC_VALUE_MAX_LENGTH ? text.slice(0, DIAGNOSTIC_VALUE_MAX_LENGTH) : text,
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ export {
   FeatureStatisticsByNameSchema,
   FeatureStatisticsSchema,
 } from "./baseline.js";
+export { detachString } from "./detach-string.js";
 export type {
   BatchAccounting,
   BatchResult,

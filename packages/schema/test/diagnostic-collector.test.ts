@@ -60,3 +60,13 @@ describe("DiagnosticCollector", () => {
     expect(diagnosticValue(undefined)).toBe("undefined");
   });
 });
+
+describe("detachString", () => {
+  it("returns an equal string", () => {
+    const parent = `${"x".repeat(100_000)}service-name${"y".repeat(100_000)}`;
+    const slice = parent.slice(100_000, 100_012);
+    expect(detachString(slice)).toBe("service-name");
+    expect(detachString("")).toBe("");
+    expect(detachString('quote " and \\ and \u2028')).toBe('quote " and \\ and \u2028');
+  });
+});
