@@ -18,7 +18,8 @@ export interface ChartSettings {
   run: RunSummaryJson;
   features: readonly FeatureName[];
   multiplier: number;
-  selection: Selection | null;
+  /** The selected window (read at every redraw). */
+  selection: () => Selection | null;
   onSelect: (selection: Selection) => void;
 }
 
@@ -115,7 +116,7 @@ function createChart(
     hooks: {
       drawClear: [
         (chart) => {
-          const selection = settings.selection;
+          const selection = settings.selection();
           if (selection === null || selection.service !== service) return;
           const start = Date.parse(selection.start) / 1000;
           const left = chart.valToPos(start, "x", true);

@@ -239,7 +239,7 @@ function renderRun(): void {
     run,
     features: state.features,
     multiplier: state.multiplier,
-    selection: state.selection,
+    selection: () => state.selection,
     onSelect: select,
   });
   renderWindowPanel();
