@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type Diagnostic,
   DiagnosticCollector,
+  detachString,
   diagnosticValue,
   mergeAccounting,
 } from "../src/index.js";
