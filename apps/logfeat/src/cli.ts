@@ -2,11 +2,9 @@
 import { listLayouts } from "@logfeat/parsers";
 import { ConfigError, LogfeatError } from "@logfeat/schema";
 import { baselineCommand, compareCommand } from "./baseline-commands.js";
-import { collectCommand } from "./distributed/collect-command.js";
 import { COLLECT_FLAGS, SUBMIT_FLAGS, WORKER_FLAGS } from "./distributed/distributed-flags.js";
-import { submitCommand } from "./distributed/submit-command.js";
-import { workerCommand } from "./distributed/worker-command.js";
 import { writeOutput } from "./feature-output.js";
+// The Redis commands load their client only when used (dynamic imports below).
 import { FLAG_FOR_OPTION, outputFormatFrom, PIPELINE_FLAGS, parseCommandLine } from "./flags.js";
 import { HELP } from "./help.js";
 import { type CommandIo, runCommand } from "./run-command.js";
@@ -86,16 +84,19 @@ async function main(args: readonly string[], io: CommandIo): Promise<number> {
       case "submit": {
         const { values, positionals } = parseCommandLine(rest, SUBMIT_FLAGS);
         if (values["help"] === true) return help(io);
+        const { submitCommand } = await import("./distributed/submit-command.js");
         return await submitCommand(values, positionals, io);
       }
       case "worker": {
         const { values, positionals } = parseCommandLine(rest, WORKER_FLAGS);
         if (values["help"] === true) return help(io);
+        const { workerCommand } = await import("./distributed/worker-command.js");
         return await workerCommand(values, positionals, io);
       }
       case "collect": {
         const { values, positionals } = parseCommandLine(rest, COLLECT_FLAGS);
         if (values["help"] === true) return help(io);
+        const { collectCommand } = await import("./distributed/collect-command.js");
         return await collectCommand(values, positionals, io);
       }
       default:
