@@ -2,6 +2,7 @@ import {
   type AggregatedLogWindow,
   type BatchAccounting,
   DiagnosticCollector,
+  detachString,
   formatInstant,
   type LogEntry,
 } from "@logfeat/schema";
@@ -44,6 +45,8 @@ export interface Aggregator {
 }
 
 interface ServiceState {
+  /** The service name, detached from the input chunk it was cut from. */
+  readonly service: string;
   readonly windows: Map<number, WindowBuilder>;
   current: WindowBuilder | null;
   lastEmittedEnd: number | null;
@@ -134,8 +137,9 @@ class StreamingAggregator implements Aggregator {
     const timestamp = entry.timestamp;
     let state = this.services.get(entry.service);
     if (state === undefined) {
-      state = { windows: new Map(), current: null, lastEmittedEnd: null };
-      this.services.set(entry.service, state);
+      const service = detachString(entry.service);
+      state = { service, windows: new Map(), current: null, lastEmittedEnd: null };
+      this.services.set(service, state);
     }
     let builder = state.current;
     if (builder === null || timestamp < builder.start || timestamp >= builder.end) {
@@ -145,7 +149,7 @@ class StreamingAggregator implements Aggregator {
         this.countLate(entry, start);
         return;
       }
-      builder = state.windows.get(start) ?? this.open(state, start, end, entry.service);
+      builder = state.windows.get(start) ?? this.open(state, start, end, state.service);
       state.current = builder;
     }
     builder.add(entry);

@@ -1,11 +1,13 @@
-import type { LogEntry, WindowSummary } from "@logfeat/schema";
+import { detachString, type LogEntry, type WindowSummary } from "@logfeat/schema";
 
 const INITIAL_DURATION_CAPACITY = 16;
 
 /**
  * Accumulates the summary of a window entry by entry: level counts, durations
  * in a growable Float64Array, distinct message hashes and error codes. The one
- * definition of what a WindowSummary counts.
+ * definition of what a WindowSummary counts. Distinct strings are detached
+ * (`detachString`) when first kept, so a window held after its input chunk is
+ * gone does not keep that chunk alive.
  */
 export class SummaryAccumulator {
   private debug = 0;
@@ -47,9 +49,11 @@ export class SummaryAccumulator {
       this.durations[this.durationCount] = duration;
       this.durationCount += 1;
     }
-    this.messageHashes.add(entry.metadata.message_hash);
+    const hash = entry.metadata.message_hash;
+    if (!this.messageHashes.has(hash)) this.messageHashes.add(detachString(hash));
     const errorCode = entry.error_code;
-    if (errorCode !== null) this.errorCodes.add(errorCode);
+    if (errorCode !== null && !this.errorCodes.has(errorCode))
+      this.errorCodes.add(detachString(errorCode));
   }
 
   /**
