@@ -57,3 +57,4 @@ export function loghubSystems(): string[] {
 
 export type { ReadmeExample } from "./readme-examples.js";
 export { readmeExamples, runReadmeExample } from "./readme-examples.js";
+export { describeReadmeExamples } from "./readme-tests.js";
