@@ -277,6 +277,139 @@ function tokenEnd(text: string, start: number, runEnd: number, hexOnly: boolean)
   return afterDot ? -1 : numberEnd(text, start);
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a (32 bits) of the placeholder `<*>` continued from `hash`. */
+function hashPlaceholder(hash: number): number {
+  return Math.imul(Math.imul(Math.imul(hash ^ 60, FNV_PRIME) ^ 42, FNV_PRIME) ^ 62, FNV_PRIME);
+}
+
+/**
+ * Where the variable tokens of a message are: `[start, end)` code-unit
+ * ranges, in order and not overlapping, in a growable Int32Array (range i is
+ * `ranges[2i]`, `ranges[2i + 1]`), plus the FNV-1a hash (32 bits, over UTF-16
+ * code units) of the message's template. Reused from message to message, so
+ * scanning allocates nothing.
+ */
+export class TokenRanges {
+  /** Start and end of each range, interleaved. */
+  ranges: Int32Array = new Int32Array(64);
+  /** Number of ranges found by the last `findVariableTokens`. */
+  count = 0;
+  /** FNV-1a 32-bit hash of the template (the message with each range read as `<*>`). */
+  templateHash = 0;
+  /** Length of the template in UTF-16 code units. */
+  templateLength = 0;
+
+  /** Appends `[start, end)`. */
+  push(start: number, end: number): void {
+    const offset = this.count * 2;
+    if (offset + 2 > this.ranges.length) {
+      const grown = new Int32Array(this.ranges.length * 2);
+      grown.set(this.ranges);
+      this.ranges = grown;
+    }
+    this.ranges[offset] = start;
+    this.ranges[offset + 1] = end;
+    this.count += 1;
+  }
+}
+
+/**
+ * Finds the variable tokens of `message` (the rules of `messageTemplate`)
+ * and stores their ranges, the template's hash and length in `tokens` (its
+ * previous content is dropped). One pass; the template text is not built.
+ */
+export function findVariableTokens(message: string, tokens: TokenRanges): void {
+  tokens.count = 0;
+  const length = message.length;
+  let templateLength = length;
+  let hash = FNV_OFFSET;
+  let index = 0;
+  while (index < length) {
+    const code = message.charCodeAt(index);
+    const kind = code < 128 ? (CHARACTER_KINDS[code] as number) : 0;
+    if (kind === 0) {
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+      index += 1;
+      continue;
+    }
+    let end = -1;
+    if ((kind & ALPHANUMERIC_KIND) !== 0) {
+      let runHash = Math.imul(hash ^ code, FNV_PRIME);
+      let runEnd = index + 1;
+      let hexOnly = (kind & HEX_KIND) !== 0;
+      for (;;) {
+        const runCode = message.charCodeAt(runEnd);
+        const runKind = runCode < 128 ? (CHARACTER_KINDS[runCode] as number) : 0;
+        if ((runKind & ALPHANUMERIC_KIND) === 0) break;
+        if ((runKind & HEX_KIND) === 0) hexOnly = false;
+        runHash = Math.imul(runHash ^ runCode, FNV_PRIME);
+        runEnd += 1;
+      }
+      if ((kind & DIGIT_KIND) !== 0 || hexOnly) end = tokenEnd(message, index, runEnd, hexOnly);
+      if (end === -1) {
+        hash = runHash;
+        index = runEnd;
+        continue;
+      }
+    } else if (code === QUOTE) {
+      end = doubleQuotedEnd(message, index);
+    } else if (code === APOSTROPHE) {
+      end = singleQuotedEnd(message, index);
+    } else if (code === EQUALS) {
+      const valueStart = index + 1;
+      const valueCode = message.charCodeAt(valueStart);
+      if (
+        index > 0 &&
+        isKeyCharacter(message.charCodeAt(index - 1)) &&
+        !(valueCode === QUOTE && doubleQuotedEnd(message, valueStart) !== -1) &&
+        !(valueCode === APOSTROPHE && singleQuotedEnd(message, valueStart) !== -1)
+      ) {
+        end = keyValueEnd(message, valueStart);
+        if (end !== -1) {
+          tokens.push(valueStart, end);
+          hash = hashPlaceholder(Math.imul(hash ^ code, FNV_PRIME));
+          templateLength += TEMPLATE_PLACEHOLDER.length - (end - valueStart);
+          index = end;
+          continue;
+        }
+      }
+    } else if (message.charCodeAt(index + 1) === COLON) {
+      const previous = index > 0 ? message.charCodeAt(index - 1) : -1;
+      if (!isAlphanumeric(previous) && previous !== COLON) end = ipv6End(message, index);
+    }
+    if (end === -1) {
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+      index += 1;
+      continue;
+    }
+    tokens.push(index, end);
+    hash = hashPlaceholder(hash);
+    templateLength += TEMPLATE_PLACEHOLDER.length - (end - index);
+    index = end;
+  }
+  tokens.templateHash = hash;
+  tokens.templateLength = templateLength;
+}
+
+/** `message` with the ranges of `tokens` replaced by `<*>` (`message` itself when there are none). */
+export function templateFromTokens(message: string, tokens: TokenRanges): string {
+  const count = tokens.count;
+  if (count === 0) return message;
+  const ranges = tokens.ranges;
+  let result = "";
+  let copied = 0;
+  for (let range = 0; range < count; range += 1) {
+    result += message.slice(copied, ranges[range * 2] as number) + TEMPLATE_PLACEHOLDER;
+    copied = ranges[range * 2 + 1] as number;
+  }
+  return result + message.slice(copied);
+}
+
+const scratchTokens = new TokenRanges();
+
 /**
  * The template of a message: every variable token replaced by `<*>`
  * (SPEC section 4). Tokens, found left to right (the first rule that matches
@@ -297,65 +430,6 @@ function tokenEnd(text: string, start: number, runEnd: number, hexOnly: boolean)
  * regex); a template is its own template.
  */
 export function messageTemplate(message: string): string {
-  const length = message.length;
-  let result = "";
-  let copied = 0;
-  let index = 0;
-  while (index < length) {
-    const code = message.charCodeAt(index);
-    const kind = code < 128 ? (CHARACTER_KINDS[code] as number) : 0;
-    if (kind === 0) {
-      index += 1;
-      continue;
-    }
-    let end = -1;
-    if ((kind & ALPHANUMERIC_KIND) !== 0) {
-      let runEnd = index + 1;
-      let hexOnly = (kind & HEX_KIND) !== 0;
-      for (;;) {
-        const runCode = message.charCodeAt(runEnd);
-        const runKind = runCode < 128 ? (CHARACTER_KINDS[runCode] as number) : 0;
-        if ((runKind & ALPHANUMERIC_KIND) === 0) break;
-        if ((runKind & HEX_KIND) === 0) hexOnly = false;
-        runEnd += 1;
-      }
-      if ((kind & DIGIT_KIND) !== 0 || hexOnly) end = tokenEnd(message, index, runEnd, hexOnly);
-      if (end === -1) {
-        index = runEnd;
-        continue;
-      }
-    } else if (code === QUOTE) {
-      end = doubleQuotedEnd(message, index);
-    } else if (code === APOSTROPHE) {
-      end = singleQuotedEnd(message, index);
-    } else if (code === EQUALS) {
-      const valueStart = index + 1;
-      const valueCode = message.charCodeAt(valueStart);
-      if (
-        index > 0 &&
-        isKeyCharacter(message.charCodeAt(index - 1)) &&
-        !(valueCode === QUOTE && doubleQuotedEnd(message, valueStart) !== -1) &&
-        !(valueCode === APOSTROPHE && singleQuotedEnd(message, valueStart) !== -1)
-      ) {
-        end = keyValueEnd(message, valueStart);
-        if (end !== -1) {
-          result += message.slice(copied, valueStart) + TEMPLATE_PLACEHOLDER;
-          copied = end;
-          index = end;
-          continue;
-        }
-      }
-    } else if (message.charCodeAt(index + 1) === COLON) {
-      const previous = index > 0 ? message.charCodeAt(index - 1) : -1;
-      if (!isAlphanumeric(previous) && previous !== COLON) end = ipv6End(message, index);
-    }
-    if (end === -1) {
-      index += 1;
-      continue;
-    }
-    result += message.slice(copied, index) + TEMPLATE_PLACEHOLDER;
-    copied = end;
-    index = end;
-  }
-  return copied === 0 ? message : result + message.slice(copied);
+  findVariableTokens(message, scratchTokens);
+  return templateFromTokens(message, scratchTokens);
 }

@@ -13,7 +13,6 @@ import {
 import { BoundedCache } from "./bounded-cache.js";
 import { NOTE_CODES, type NoteCode, SKIP_CODES, type SkipCode } from "./diagnostic-codes.js";
 import { messageHash } from "./message-hash.js";
-import { messageTemplate } from "./message-template.js";
 import { normalizeDuration } from "./normalize-duration.js";
 import { normalizeErrorCode, normalizeRequestId } from "./normalize-identifiers.js";
 import { AMBIGUOUS_LEVEL, classifyLevel, schemeOrNull } from "./normalize-level.js";
@@ -21,6 +20,7 @@ import { cleanMessage, truncateMessage } from "./normalize-message.js";
 import { normalizeService } from "./normalize-service.js";
 import { timestampInstant } from "./normalize-timestamp.js";
 import { type NormalizerOptions, type ResolvedOptions, resolveOptions } from "./options.js";
+import { TemplateInterner } from "./template-interner.js";
 
 /** Where the diagnostics of one record go: a DiagnosticCollector in a batch. */
 interface DiagnosticSink {
@@ -51,16 +51,6 @@ export interface Normalizer {
   normalizeBatch(parsed: readonly ParsedLog[]): NormalizeResult;
 }
 
-/** A message template, kept once per distinct template, with its hash. */
-interface InternedTemplate {
-  readonly template: string;
-  readonly hash: string;
-}
-
-function internTemplate(template: string): InternedTemplate {
-  return { template, hash: messageHash(template) };
-}
-
 /** Distinct services / templates remembered per normalizer before its cache starts over. */
 const CACHE_CAPACITY = 10_000;
 
@@ -72,7 +62,7 @@ const CACHE_CAPACITY = 10_000;
 interface NormalizerState {
   readonly options: ResolvedOptions;
   readonly services: BoundedCache<string, string | null>;
-  readonly templates: BoundedCache<string, InternedTemplate>;
+  readonly templates: TemplateInterner;
 }
 
 /** A value that counts as "no level": absent, null, or whitespace-only text (an empty CSV cell). */
@@ -177,7 +167,7 @@ function normalizeRecord(
   if (message === "") return skip(sink, SKIP_CODES.invalidMessage, parsed, "message", rawMessage);
   const truncated = message !== cleaned;
 
-  const interned = state.templates.get(messageTemplate(message), internTemplate);
+  const interned = state.templates.intern(message);
   const hash = options.messageHash === "exact" ? messageHash(message) : interned.hash;
   const metadata: LogEntryMetadata = levelDefaulted
     ? { message_hash: hash, message_template: interned.template }
@@ -294,7 +284,7 @@ export function createNormalizer(options?: NormalizerOptions): Normalizer {
   const state: NormalizerState = {
     options: resolved,
     services: new BoundedCache(CACHE_CAPACITY),
-    templates: new BoundedCache(CACHE_CAPACITY),
+    templates: new TemplateInterner(CACHE_CAPACITY),
   };
   const onDiagnostic = resolved.onDiagnostic;
   const singleSink: DiagnosticSink = {

@@ -1,0 +1,99 @@
+import { messageHash } from "./message-hash.js";
+import {
+  findVariableTokens,
+  TEMPLATE_PLACEHOLDER,
+  TokenRanges,
+  templateFromTokens,
+} from "./message-template.js";
+
+/** A message template, kept once per distinct template, with its hash. */
+export interface InternedTemplate {
+  /** The template text (`messageTemplate` of the messages that have it). */
+  readonly template: string;
+  /** `messageHash(template)`. */
+  readonly hash: string;
+}
+
+/** An interned template in its hash bucket (templates whose 32-bit hashes collide are chained). */
+interface Bucket extends InternedTemplate {
+  next: Bucket | null;
+}
+
+const PLACEHOLDER_LENGTH = TEMPLATE_PLACEHOLDER.length;
+
+/** True when `template[offset, offset + end - start)` equals `message[start, end)`. */
+function sameRange(
+  template: string,
+  offset: number,
+  message: string,
+  start: number,
+  end: number,
+): boolean {
+  for (let index = start; index < end; index += 1)
+    if (template.charCodeAt(offset + index - start) !== message.charCodeAt(index)) return false;
+  return true;
+}
+
+/**
+ * The interned template of a message, found without building the template
+ * text when it was seen before: the message's variable tokens are located,
+ * the template's hash is computed in the same pass (the message with the
+ * tokens read as `<*>`), and the template in that hash bucket is compared
+ * with the message the same way. Only a new template is built, hashed (`messageHash`) and
+ * stored. At most `capacity` templates are kept; beyond that the table
+ * starts over (bounded memory; results do not change, only speed).
+ */
+export class TemplateInterner {
+  private readonly buckets = new Map<number, Bucket>();
+  private readonly capacity: number;
+  private size = 0;
+  private readonly tokens = new TokenRanges();
+
+  /** `capacity`: distinct templates kept before the table starts over. */
+  constructor(capacity: number) {
+    this.capacity = capacity;
+  }
+
+  /** The interned template of `message` (its `messageTemplate` and that template's hash). */
+  intern(message: string): InternedTemplate {
+    const tokens = this.tokens;
+    findVariableTokens(message, tokens);
+    const hash = tokens.templateHash;
+    const length = tokens.templateLength;
+    const first = this.buckets.get(hash) ?? null;
+    for (let bucket = first; bucket !== null; bucket = bucket.next)
+      if (bucket.template.length === length && this.matches(bucket.template, message))
+        return bucket;
+    const template = templateFromTokens(message, tokens);
+    if (this.size >= this.capacity) {
+      this.buckets.clear();
+      this.size = 0;
+    }
+    const bucket: Bucket = {
+      template,
+      hash: messageHash(template),
+      next: first,
+    };
+    this.buckets.set(hash, bucket);
+    this.size += 1;
+    return bucket;
+  }
+
+  /** True when `template` is the template of `message`, whose tokens are in `this.tokens`. */
+  private matches(template: string, message: string): boolean {
+    const count = this.tokens.count;
+    if (count === 0) return template === message;
+    const ranges = this.tokens.ranges;
+    let offset = 0;
+    let copied = 0;
+    for (let range = 0; range < count; range += 1) {
+      const start = ranges[range * 2] as number;
+      if (!sameRange(template, offset, message, copied, start)) return false;
+      offset += start - copied;
+      if (!template.startsWith(TEMPLATE_PLACEHOLDER, offset)) return false;
+      offset += PLACEHOLDER_LENGTH;
+      copied = ranges[range * 2 + 1] as number;
+    }
+    return sameRange(template, offset, message, copied, message.length);
+  }
+}

@@ -1,0 +1,66 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { messageHash, messageTemplate } from "../src/index.js";
+import { TemplateInterner } from "../src/template-interner.js";
+
+const messages = fc.oneof(
+  fc.string({ maxLength: 80 }),
+  fc
+    .array(
+      fc.constantFrom(
+        "user ",
+        "42",
+        " logged in",
+        "<*>",
+        "=",
+        "k=v ",
+        '"q"',
+        "'s'",
+        "10.0.0.1",
+        "fe80::1",
+        "deadbeef",
+        "0x1f",
+        "1.5ms",
+        " ",
+        "é",
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => parts.join("")),
+);
+
+describe("TemplateInterner", () => {
+  it("gives messageTemplate and its messageHash for any message, also after starting over", () => {
+    fc.assert(
+      fc.property(
+        fc.array(messages, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 8 }),
+        (list, capacity) => {
+          const interner = new TemplateInterner(capacity);
+          for (const message of [...list, ...list]) {
+            const interned = interner.intern(message);
+            const template = messageTemplate(message);
+            expect(interned.template).toBe(template);
+            expect(interned.hash).toBe(messageHash(template));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("returns one shared object per template", () => {
+    const interner = new TemplateInterner(100);
+    const first = interner.intern("user 42 logged in");
+    expect(interner.intern("user 7 logged in")).toBe(first);
+    expect(interner.intern("user <*> logged in")).toBe(first);
+    expect(interner.intern("user 7 logged out")).not.toBe(first);
+  });
+
+  it("tells apart templates of the same length that differ in one character", () => {
+    const interner = new TemplateInterner(100);
+    expect(interner.intern("job 1 ab").template).toBe("job <*> ab");
+    expect(interner.intern("job 2 ac").template).toBe("job <*> ac");
+    expect(interner.intern("job 3 ab").template).toBe("job <*> ab");
+  });
+});
