@@ -20,6 +20,7 @@ import type {
 } from "./bench-results.js";
 import { CORPUS_FORMATS, type CorpusFormat } from "./corpus-formats.js";
 import { type CorpusManifest, corpusFilePath, ensureCorpus } from "./corpus-writer.js";
+import { measureDistributed, redisServerAvailable } from "./distributed-run.js";
 import { countDifferingWindows, readJsonLines } from "./duckdb-comparison.js";
 import { DUCKDB_THREADS } from "./duckdb-query.js";
 import {
@@ -253,6 +254,21 @@ const formats: BenchResults["formats"] = {};
 for (const format of CORPUS_FORMATS)
   formats[format] = await measureFormat(format, manifest, options, modes, withDuckdb);
 const tenMillion = options.tenMillion ? await measureTenMillion(options, modes) : null;
+let distributed: BenchResults["distributed"] = null;
+if (options.skipDistributed)
+  notes.push("distributed path skipped (--skip-distributed / BENCH_SKIP_DISTRIBUTED)");
+else if (!redisServerAvailable())
+  notes.push("distributed path skipped: no redis-server on the PATH");
+else {
+  log("distributed: logfeat submit + workers + collect on a private redis-server");
+  mkdirSync(SCRATCH, { recursive: true });
+  distributed = measureDistributed(
+    corpusFilePath(CORPUS_DIRECTORY, manifest, "text"),
+    options.workers,
+    options.runs,
+    SCRATCH,
+  );
+}
 
 const hashes = new Set<string>();
 for (const format of CORPUS_FORMATS)
@@ -283,6 +299,7 @@ const results: BenchResults = {
   formats,
   checks: { identicalOutput: hashes.size === 1, outputHashes: [...hashes] },
   tenMillion,
+  distributed,
   notes,
   wallSeconds: Math.round((performance.now() - started) / 100) / 10,
 };

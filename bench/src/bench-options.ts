@@ -32,6 +32,8 @@ export interface BenchOptions {
   tenMillion: boolean;
   /** `--skip-duckdb` / `BENCH_SKIP_DUCKDB=1`. */
   skipDuckdb: boolean;
+  /** `--skip-distributed` / `BENCH_SKIP_DISTRIBUTED=1`: leave out the Redis distributed path. */
+  skipDistributed: boolean;
 }
 
 function flagValue(args: readonly string[], name: string): string | undefined {
@@ -82,5 +84,7 @@ export function readBenchOptions(
     ),
     tenMillion: args.includes("--ten-million") || enabled(environment["BENCH_10M"]),
     skipDuckdb: args.includes("--skip-duckdb") || enabled(environment["BENCH_SKIP_DUCKDB"]),
+    skipDistributed:
+      args.includes("--skip-distributed") || enabled(environment["BENCH_SKIP_DISTRIBUTED"]),
   };
 }

@@ -1,4 +1,5 @@
 import type { CorpusFormat } from "./corpus-formats.js";
+import type { DistributedResult } from "./distributed-run.js";
 import type { Stage } from "./stage-timings.js";
 
 /** A timed figure: the median of the runs, and every run. */
@@ -82,6 +83,8 @@ export interface BenchResults {
     outputHashes: string[];
   };
   tenMillion: TenMillionResult | null;
+  /** submit + N workers + collect on Redis against `logfeat run` (text corpus); null when skipped. */
+  distributed: DistributedResult | null;
   /** What was skipped, and why (a worker count the CLI rejects, DuckDB missing...). */
   notes: string[];
   wallSeconds: number;

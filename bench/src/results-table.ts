@@ -124,6 +124,11 @@ export function formatResultsTable(results: BenchResults): string {
       lines.push(
         `${results.tenMillion.records.toLocaleString("en-US")} ${results.tenMillion.format} records, ${modeLabel(figure)}: ${timed(figure)}, peak RSS ${mebibytes(figure)}`,
       );
+  if (results.distributed !== null)
+    for (const row of results.distributed.rows)
+      lines.push(
+        `distributed, ${row.path}: ${row.seconds.toFixed(2)} s, ${Math.round(row.recordsPerSecond).toLocaleString("en-US")} records/s, ${row.ratioToRun.toFixed(2)}x run`,
+      );
   for (const note of results.notes) lines.push(`note: ${note}`);
   return `${lines.join("\n")}\n`;
 }

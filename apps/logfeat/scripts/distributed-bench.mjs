@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Measures the distributed path (submit + N workers + collect on one Redis) against `logfeat run`
 // on the same file, on this machine. Usage (after `pnpm build`):
-//   node apps/logfeat/scripts/distributed-bench.mjs [--file f] [--workers 1,2] [--runs 3] [--redis url]
+//   node apps/logfeat/scripts/distributed-bench.mjs [--file f] [--workers 1,2] [--runs 3] [--redis url] [--json out.json]
 // Default file: the bench corpus bench/corpus/logs-1000000-seed42.log
 // (`pnpm --filter @logfeat/bench run corpus` writes it). Without --redis a redis-server
 // is started on a free port (no persistence) and stopped at the end.
@@ -11,6 +11,7 @@ import { createServer } from "node:net";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
 const APP = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     workers: { type: "string", default: "1,2" },
     runs: { type: "string", default: "3" },
     redis: { type: "string" },
+    json: { type: "string" },
   },
 });
 const workerCounts = values.workers.split(",").map(Number);
@@ -153,6 +155,28 @@ try {
       `| ${name} | ${seconds.toFixed(2)} | ${Math.round(records / seconds).toLocaleString("en-US")} | ${name === "logfeat run" ? "1.00x" : `${(seconds / base).toFixed(2)}x`} | ${submit === null ? "" : submit.toFixed(2)} |\n`,
     );
   process.stdout.write("\nEvery collect output was byte-identical to logfeat run's.\n");
+  if (values.json !== undefined)
+    writeFileSync(
+      values.json,
+      `${JSON.stringify(
+        {
+          file: values.file,
+          records,
+          runs,
+          rows: rows.map(([name, seconds, submit, workers]) => ({
+            path: name,
+            workers,
+            seconds,
+            recordsPerSecond: records / seconds,
+            ratioToRun: seconds / base,
+            submitSeconds: submit,
+          })),
+          identicalOutput: true,
+        },
+        null,
+        2,
+      )}\n`,
+    );
 } finally {
   redis.stop();
 }
