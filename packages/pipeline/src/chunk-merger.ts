@@ -1,14 +1,7 @@
 import { mergeWindowMaps, mergeWindows, WindowMap, windowKey } from "@logfeat/aggregation";
-import { type AggregatedLogWindow, type BatchAccounting, mergeAccounting } from "@logfeat/schema";
+import type { AggregatedLogWindow, BatchAccounting, LogEntry } from "@logfeat/schema";
+import { AccountingTotal } from "./accounting-total.js";
 import type { ChunkPartial } from "./chunk-partial.js";
-
-const EMPTY: BatchAccounting = {
-  skipped: 0,
-  skippedByCode: {},
-  notedByCode: {},
-  diagnostics: [],
-  diagnosticsOmitted: 0,
-};
 
 /** The merged state of every chunk seen so far. */
 export interface MergedChunks {
@@ -41,26 +34,23 @@ export interface ChunkMerger {
  */
 export function createChunkMerger(maxDiagnostics: number): ChunkMerger {
   const pending = new Map<number, ChunkPartial>();
-  const windows = new Map<string, AggregatedLogWindow>();
+  const windows = new Map<string, AggregatedLogWindow[]>();
   let next = 0;
   let records = 0;
   let parsed = 0;
-  let parseAccounting = EMPTY;
-  let normalizeAccounting = EMPTY;
+  const parseAccounting = new AccountingTotal(maxDiagnostics);
+  const normalizeAccounting = new AccountingTotal(maxDiagnostics);
 
   const fold = (partial: ChunkPartial): void => {
     records += partial.records;
     parsed += partial.parsed;
-    parseAccounting = mergeAccounting(parseAccounting, partial.parseAccounting, maxDiagnostics);
-    normalizeAccounting = mergeAccounting(
-      normalizeAccounting,
-      partial.normalizeAccounting,
-      maxDiagnostics,
-    );
+    parseAccounting.add(partial.parseAccounting);
+    normalizeAccounting.add(partial.normalizeAccounting);
     for (const window of partial.windows) {
       const key = windowKey(window.window_start, window.service);
-      const existing = windows.get(key);
-      windows.set(key, existing === undefined ? window : mergeWindows(existing, window));
+      const parts = windows.get(key);
+      if (parts === undefined) windows.set(key, [window]);
+      else parts.push(window);
     }
   };
 
@@ -81,8 +71,106 @@ export function createChunkMerger(maxDiagnostics: number): ChunkMerger {
         throw new Error(
           `chunk ${next} is missing; ${pending.size} later chunk(s) cannot be merged`,
         );
-      const map = mergeWindowMaps([new WindowMap(windows.values())], { fillGaps, timeZone });
-      return { records, parsed, parseAccounting, normalizeAccounting, windows: map.values() };
+      const merged = Array.from(windows.values(), mergeParts);
+      const map = mergeWindowMaps([new WindowMap(merged)], { fillGaps, timeZone });
+      return {
+        records,
+        parsed,
+        parseAccounting: parseAccounting.toAccounting(),
+        normalizeAccounting: normalizeAccounting.toAccounting(),
+        windows: map.values(),
+      };
+    },
+  };
+}
+
+/** Stable merge of two timestamp-sorted lists, `a`'s entries first on equal timestamps (as `mergeWindows`). */
+function mergeSorted(a: readonly LogEntry[], b: readonly LogEntry[]): LogEntry[] {
+  const merged: LogEntry[] = new Array(a.length + b.length);
+  let indexA = 0;
+  let indexB = 0;
+  let index = 0;
+  while (indexA < a.length && indexB < b.length) {
+    const entryA = a[indexA] as LogEntry;
+    const entryB = b[indexB] as LogEntry;
+    if (entryB.timestamp < entryA.timestamp) {
+      merged[index] = entryB;
+      indexB += 1;
+    } else {
+      merged[index] = entryA;
+      indexA += 1;
+    }
+    index += 1;
+  }
+  while (indexA < a.length) merged[index++] = a[indexA++] as LogEntry;
+  while (indexB < b.length) merged[index++] = b[indexB++] as LogEntry;
+  return merged;
+}
+
+/**
+ * The windows of one (window_start, service) from successive chunks merged
+ * into one, as folding them with `mergeWindows` in chunk order would give, in
+ * one step: each chunk's logs appended in chunk order (merged by timestamp,
+ * earlier chunk first on ties, only when they start before the logs so far
+ * end), counts
+ * summed, durations concatenated and sorted, hash and code sets united in
+ * chunk order. Windows that differ in their bounds or size, or lack a
+ * summary, are folded with `mergeWindows` itself.
+ */
+function mergeParts(parts: readonly AggregatedLogWindow[]): AggregatedLogWindow {
+  const first = parts[0] as AggregatedLogWindow;
+  if (parts.length === 1) return first;
+  const direct = parts.every(
+    (part) =>
+      part.summary !== null &&
+      part.window_end === first.window_end &&
+      part.window_size_seconds === first.window_size_seconds,
+  );
+  if (!direct) return parts.reduce((merged, part) => mergeWindows(merged, part));
+  const withLogs = parts.every((part) => part.logs !== null);
+  let logs: LogEntry[] = [];
+  let durationCount = 0;
+  const levels = { DEBUG: 0, INFO: 0, WARNING: 0, ERROR: 0, CRITICAL: 0 };
+  let total = 0;
+  const hashes = new Set<string>();
+  const codes = new Set<string>();
+  for (const part of parts) {
+    const summary = part.summary as NonNullable<AggregatedLogWindow["summary"]>;
+    total += summary.total_events;
+    for (const level of ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] as const)
+      levels[level] += summary.level_counts[level];
+    durationCount += summary.durations_ms.length;
+    for (const hash of summary.message_hashes) hashes.add(hash);
+    for (const code of summary.error_codes) codes.add(code);
+    if (withLogs) {
+      const partLogs = part.logs as LogEntry[];
+      const last = logs[logs.length - 1];
+      const head = partLogs[0];
+      if (last !== undefined && head !== undefined && head.timestamp < last.timestamp)
+        logs = mergeSorted(logs, partLogs);
+      else for (const entry of partLogs) logs.push(entry);
+    }
+  }
+  const durations = new Float64Array(durationCount);
+  let offset = 0;
+  for (const part of parts) {
+    const partDurations = (part.summary as NonNullable<AggregatedLogWindow["summary"]>)
+      .durations_ms;
+    durations.set(partDurations, offset);
+    offset += partDurations.length;
+  }
+  return {
+    window_start: first.window_start,
+    window_end: first.window_end,
+    window_size_seconds: first.window_size_seconds,
+    service: first.service,
+    logs: withLogs ? logs : null,
+    summary: {
+      total_events: total,
+      level_counts: levels,
+      durations_ms: durations.sort(),
+      message_hashes: hashes,
+      error_codes: codes,
     },
   };
 }

@@ -1,13 +1,13 @@
 import { createNormalizer } from "@logfeat/normalizers";
 import { createParser } from "@logfeat/parsers";
-import {
-  type BatchAccounting,
-  type EpochMillis,
-  type LevelScheme,
-  type LogEntry,
-  mergeAccounting,
-  type RawRecord,
+import type {
+  BatchAccounting,
+  EpochMillis,
+  LevelScheme,
+  LogEntry,
+  RawRecord,
 } from "@logfeat/schema";
+import { AccountingTotal } from "./accounting-total.js";
 
 /** Options of a record processor: the parsing and normalization options of a run. */
 export interface RecordProcessorOptions {
@@ -40,14 +40,6 @@ export interface RecordProcessor {
   normalizeAccounting(): BatchAccounting;
 }
 
-const EMPTY: BatchAccounting = {
-  skipped: 0,
-  skippedByCode: {},
-  notedByCode: {},
-  diagnostics: [],
-  diagnosticsOmitted: 0,
-};
-
 /**
  * The synchronous heart of a run: one parser (which remembers the layout per
  * source) and one normalizer (options validated once), applied chunk by chunk.
@@ -67,25 +59,21 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     maxDiagnostics: options.maxDiagnostics,
   });
   let parsedCount = 0;
-  let parseTotals = EMPTY;
-  let normalizeTotals = EMPTY;
+  const parseTotals = new AccountingTotal(options.maxDiagnostics);
+  const normalizeTotals = new AccountingTotal(options.maxDiagnostics);
   return {
     process(records) {
       const { parsed: parsedLogs, ...parseAccounting } = parser.parseBatch(records);
       parsedCount += parsedLogs.length;
-      parseTotals = mergeAccounting(parseTotals, parseAccounting, options.maxDiagnostics);
+      parseTotals.add(parseAccounting);
       const { entries, ...normalizeAccounting } = normalizer.normalizeBatch(parsedLogs);
-      normalizeTotals = mergeAccounting(
-        normalizeTotals,
-        normalizeAccounting,
-        options.maxDiagnostics,
-      );
+      normalizeTotals.add(normalizeAccounting);
       return { entries, parsed: parsedLogs.length, parseAccounting, normalizeAccounting };
     },
     get parsed() {
       return parsedCount;
     },
-    parseAccounting: () => parseTotals,
-    normalizeAccounting: () => normalizeTotals,
+    parseAccounting: () => parseTotals.toAccounting(),
+    normalizeAccounting: () => normalizeTotals.toAccounting(),
   };
 }

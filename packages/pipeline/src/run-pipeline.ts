@@ -11,9 +11,9 @@ import {
   type FeatureVector,
   formatInstant,
   type Ledger,
-  mergeAccounting,
   type RawRecord,
 } from "@logfeat/schema";
+import { AccountingTotal } from "./accounting-total.js";
 import { createChunkMerger, type MergedChunks } from "./chunk-merger.js";
 import { defaultServiceFor } from "./default-service.js";
 import { ExampleCollector, type LedgerDetails, totalByCode } from "./ledger.js";
@@ -158,11 +158,11 @@ export async function runPipeline(
   if (workers === 1) {
     const windows: AggregatedLogWindow[] = [];
     const features: FeatureVector[] = [];
-    let extractAccounting = EMPTY;
+    const extractTotal = new AccountingTotal(maxDiagnostics);
     const emit = (closed: readonly AggregatedLogWindow[]): void => {
       if (closed.length === 0) return;
       const extracted = extract(closed);
-      extractAccounting = mergeAccounting(extractAccounting, extracted.accounting, maxDiagnostics);
+      extractTotal.add(extracted.accounting);
       windows.push(...closed);
       features.push(...extracted.features);
       options.onFeatures?.(extracted.features);
@@ -180,7 +180,7 @@ export async function runPipeline(
       parseAccounting: processor.parseAccounting(),
       normalizeAccounting: processor.normalizeAccounting(),
       aggregateAccounting: aggregator.accounting(),
-      extractAccounting,
+      extractAccounting: extractTotal.toAccounting(),
       windows,
       features,
     };
@@ -211,7 +211,14 @@ export async function runPipeline(
   return summarize(totals, source, referenceTime, defaultService, started);
 }
 
-/** Ingests on this thread and sends chunks to `workers` worker threads, at most 2 per worker in flight. */
+/** Records a worker thread is sent at once when `chunkSize` is not set (ingestion's default chunk size). */
+const DEFAULT_CHUNK_SIZE = 4096;
+
+/**
+ * Ingests on this thread and sends the records, in batches of at least
+ * `chunkSize` (ingestion's chunks are often smaller: one per read), to
+ * `workers` worker threads, at most 2 batches per worker in flight.
+ */
 async function runChunksInParallel(
   source: LogSource<RawRecord>,
   workers: number,
@@ -231,20 +238,31 @@ async function runChunksInParallel(
   });
   const merger = createChunkMerger(maxDiagnostics);
   const inFlight = new Set<Promise<void>>();
+  const batchSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   try {
     let index = 0;
     let records = 0;
-    for await (const chunk of source.chunks()) {
-      records += chunk.length;
-      const done: Promise<void> = pool.submit(index, chunk).then((partial) => {
+    let batch: RawRecord[] = [];
+    const submit = (): void => {
+      const done: Promise<void> = pool.submit(index, batch).then((partial) => {
         merger.add(partial);
         inFlight.delete(done);
       });
       inFlight.add(done);
       index += 1;
-      if (inFlight.size >= workers * 2) await Promise.race(inFlight);
+      batch = [];
+    };
+    for await (const chunk of source.chunks()) {
+      records += chunk.length;
+      if (batch.length === 0 && chunk.length >= batchSize) batch = chunk;
+      else for (const record of chunk) batch.push(record);
+      if (batch.length >= batchSize) {
+        submit();
+        if (inFlight.size >= workers * 2) await Promise.race(inFlight);
+      }
       reportProgress(records);
     }
+    if (batch.length > 0) submit();
     await Promise.all(inFlight);
   } finally {
     await pool.close();

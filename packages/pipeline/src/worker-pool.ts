@@ -2,8 +2,10 @@ import { Worker } from "node:worker_threads";
 import type { RawRecord } from "@logfeat/schema";
 import type { ChunkPartial } from "./chunk-partial.js";
 import type { ChunkRequest, ParallelWorkerData } from "./parallel-worker.js";
+import { decodePartial, type PartialMessage } from "./partial-transport.js";
+import { encodeRawRecords, transferablesOf } from "./raw-record-codec.js";
 
-type Reply = { ok: true; partial: ChunkPartial } | { ok: false; index: number; message: string };
+type Reply = { ok: true; partial: PartialMessage } | { ok: false; index: number; message: string };
 
 interface Pending {
   resolve: (partial: ChunkPartial) => void;
@@ -13,7 +15,10 @@ interface Pending {
 /**
  * worker_threads that parse, normalize and aggregate chunks
  * (`parallel-worker.ts`). Chunks go round-robin; each worker answers in the
- * order it was sent work, so its replies resolve its queue in order.
+ * order it was sent work, so its replies resolve its queue in order. Records
+ * and retained logs cross threads encoded (`raw-record-codec.ts`,
+ * `partial-transport.ts`): a few strings and transferred typed arrays per
+ * chunk rather than one cloned object per record.
  */
 export class ChunkWorkerPool {
   private readonly workers: Worker[];
@@ -33,7 +38,7 @@ export class ChunkWorkerPool {
       worker.on("message", (reply: Reply) => {
         const pending = queue.shift();
         if (pending === undefined) return;
-        if (reply.ok) pending.resolve(reply.partial);
+        if (reply.ok) pending.resolve(decodePartial(reply.partial));
         else pending.reject(new Error(`worker failed on chunk ${reply.index}: ${reply.message}`));
       });
       worker.on("error", (error) => this.fail(error));
@@ -46,14 +51,14 @@ export class ChunkWorkerPool {
   }
 
   /** Sends a chunk to the next worker; resolves with its partial. */
-  submit(index: number, records: RawRecord[]): Promise<ChunkPartial> {
+  submit(index: number, records: readonly RawRecord[]): Promise<ChunkPartial> {
     if (this.failure !== null) return Promise.reject(this.failure);
     const slot = this.next;
     this.next = (this.next + 1) % this.workers.length;
     return new Promise((resolve, reject) => {
       (this.queues[slot] as Pending[]).push({ resolve, reject });
-      const request: ChunkRequest = { index, records };
-      (this.workers[slot] as Worker).postMessage(request);
+      const request: ChunkRequest = { index, records: encodeRawRecords(records) };
+      (this.workers[slot] as Worker).postMessage(request, transferablesOf(request.records));
     });
   }
 
