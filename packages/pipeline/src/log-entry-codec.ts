@@ -73,8 +73,33 @@ export function encodableEntry(entry: LogEntry): boolean {
   );
 }
 
-/** Encodes entries that all pass `encodableEntry`. */
-export function encodeLogEntries(entries: readonly LogEntry[]): EncodedLogEntries {
+/** Indexes of strings in a table being built; the last value of each column is remembered (entries of a window share service and source). */
+class StringTable {
+  readonly values: string[] = [];
+  private readonly indexes = new Map<string, number>();
+  private readonly lastValues: (string | null)[] = [];
+  private readonly lastIndexes: number[] = [];
+
+  /** The index of `value`, added when new; `column` names the field (for the one-value memo). */
+  indexOf(value: string, column: number): number {
+    if (this.lastValues[column] === value) return this.lastIndexes[column] as number;
+    let index = this.indexes.get(value);
+    if (index === undefined) {
+      index = this.values.length;
+      this.values.push(value);
+      this.indexes.set(value, index);
+    }
+    this.lastValues[column] = value;
+    this.lastIndexes[column] = index;
+    return index;
+  }
+}
+
+/**
+ * Encodes entries, or returns null when one of them does not pass
+ * `encodableEntry` (checked on the way, in the same pass).
+ */
+export function encodeLogEntries(entries: readonly LogEntry[]): EncodedLogEntries | null {
   const count = entries.length;
   const timestamps = new Float64Array(count);
   const durations = new Float64Array(count);
@@ -83,21 +108,12 @@ export function encodeLogEntries(entries: readonly LogEntry[]): EncodedLogEntrie
   const levels = new Uint8Array(count);
   const references = new Int32Array(count * REFERENCES);
   const textEnds = new Int32Array(count * 2);
-  const table: string[] = [];
-  const tableIndex = new Map<string, number>();
+  const table = new StringTable();
   const texts: string[] = [];
   let textLength = 0;
-  const reference = (value: string): number => {
-    let index = tableIndex.get(value);
-    if (index === undefined) {
-      index = table.length;
-      table.push(value);
-      tableIndex.set(value, index);
-    }
-    return index;
-  };
   for (let index = 0; index < count; index += 1) {
     const entry = entries[index] as LogEntry;
+    if (!encodableEntry(entry)) return null;
     const metadata = entry.metadata;
     timestamps[index] = entry.timestamp;
     lines[index] = entry.line;
@@ -108,15 +124,15 @@ export function encodeLogEntries(entries: readonly LogEntry[]): EncodedLogEntrie
       durations[index] = entry.duration_ms;
     }
     const base = index * REFERENCES;
-    references[base] = reference(entry.service);
-    references[base + 1] = reference(entry.source);
-    references[base + 2] = reference(metadata.message_template as string);
-    references[base + 3] = reference(metadata.message_hash);
+    references[base] = table.indexOf(entry.service, 0);
+    references[base + 1] = table.indexOf(entry.source, 1);
+    references[base + 2] = table.indexOf(metadata.message_template as string, 2);
+    references[base + 3] = table.indexOf(metadata.message_hash, 3);
     if (metadata.level_original !== undefined) {
       bits |= HAS_LEVEL_ORIGINAL;
-      references[base + 4] = reference(metadata.level_original);
+      references[base + 4] = table.indexOf(metadata.level_original, 4);
     }
-    references[base + 5] = entry.error_code === null ? -1 : reference(entry.error_code);
+    references[base + 5] = entry.error_code === null ? -1 : table.indexOf(entry.error_code, 5);
     if (metadata.truncated === true) bits |= TRUNCATED;
     if (metadata.level_defaulted === true) bits |= LEVEL_DEFAULTED;
     if (metadata.service_defaulted === true) bits |= SERVICE_DEFAULTED;
@@ -139,7 +155,7 @@ export function encodeLogEntries(entries: readonly LogEntry[]): EncodedLogEntrie
     flags,
     levels,
     references,
-    table,
+    table: table.values,
     text: texts.join(""),
     textEnds,
   };

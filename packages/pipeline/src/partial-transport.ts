@@ -3,7 +3,6 @@ import type { ChunkPartial } from "./chunk-partial.js";
 import {
   decodeLogEntries,
   type EncodedLogEntries,
-  encodableEntry,
   encodeLogEntries,
   entryTransferables,
 } from "./log-entry-codec.js";
@@ -24,7 +23,11 @@ export interface PartialMessage extends Omit<ChunkPartial, "windows"> {
   readonly entries: EncodedLogEntries | null;
 }
 
-/** The message to post for a partial, and the buffers to transfer with it. */
+/**
+ * The message to post for a partial, and the buffers to transfer with it.
+ * When an entry cannot be encoded (see `encodableEntry`) the windows travel
+ * as they are.
+ */
 export function encodePartial(partial: ChunkPartial): {
   message: PartialMessage;
   transfer: ArrayBuffer[];
@@ -32,16 +35,15 @@ export function encodePartial(partial: ChunkPartial): {
   const logs: LogEntry[] = [];
   const windows: TransportWindow[] = partial.windows.map((window) => {
     const windowLogs = window.logs;
-    if (windowLogs === null || !windowLogs.every(encodableEntry)) return window;
+    if (windowLogs === null) return window;
     const from = logs.length;
     for (const entry of windowLogs) logs.push(entry);
     return { ...window, logs: { from, to: logs.length } };
   });
   const entries = logs.length === 0 ? null : encodeLogEntries(logs);
-  return {
-    message: { ...partial, windows, entries },
-    transfer: entries === null ? [] : entryTransferables(entries),
-  };
+  if (entries === null)
+    return { message: { ...partial, windows: partial.windows, entries: null }, transfer: [] };
+  return { message: { ...partial, windows, entries }, transfer: entryTransferables(entries) };
 }
 
 /** The ChunkPartial of a posted message (entries equal to those that were encoded). */

@@ -2,7 +2,12 @@ import { createNormalizer } from "@logfeat/normalizers";
 import type { JsonRawRecord, LogEntry, ParsedLog, RawRecord } from "@logfeat/schema";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeLogEntries, encodableEntry, encodeLogEntries } from "../src/log-entry-codec.js";
+import {
+  decodeLogEntries,
+  type EncodedLogEntries,
+  encodableEntry,
+  encodeLogEntries,
+} from "../src/log-entry-codec.js";
 import { decodeRawRecords, encodeRawRecords } from "../src/raw-record-codec.js";
 
 /** Equal values and the same key order at every level. */
@@ -129,7 +134,8 @@ describe("log entry codec", () => {
         });
         const entries = normalizer.normalizeBatch(parsed).entries;
         expect(entries.every(encodableEntry)).toBe(true);
-        const encoded = encodeLogEntries(entries);
+        const encoded = encodeLogEntries(entries) as EncodedLogEntries;
+        expect(encoded).not.toBeNull();
         expectSame(decodeLogEntries(encoded, 0, entries.length), entries);
         const from = entries.length === 0 ? 0 : cut % entries.length;
         expectSame(decodeLogEntries(encoded, from, entries.length), entries.slice(from));
@@ -152,6 +158,9 @@ describe("log entry codec", () => {
     };
     expect(encodableEntry(entry)).toBe(true);
     expect(encodableEntry({ ...entry, metadata: { ...entry.metadata, extra: {} } })).toBe(false);
+    expect(
+      encodeLogEntries([entry, { ...entry, metadata: { ...entry.metadata, extra: {} } }]),
+    ).toBeNull();
     expect(encodableEntry({ ...entry, metadata: { ...entry.metadata, truncated: false } })).toBe(
       false,
     );
