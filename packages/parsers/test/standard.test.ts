@@ -98,6 +98,26 @@ describe("StandardTextLineParser", () => {
       "2025-02-07T10:15:30Z ERROR [api] boom\n    at handler (app.js:1:2)",
       { message: "boom\n    at handler (app.js:1:2)" },
     ],
+    [
+      "keys in any case; per field the alias earliest in its list wins; losers and empty values go to extra",
+      '2025-02-07T10:15:30Z INFO [api] m LATENCY_MS=7 Duration_MS=5 code=E1 err_code=E2 ERROR_CODE=E3 x= req_id=r1 trace_id=t1 duration_ms="" Req-Id=q',
+      {
+        message: "m",
+        duration: "5",
+        duration_field: "Duration_MS",
+        error_code: "E3",
+        request_id: "r1",
+        extra: {
+          LATENCY_MS: "7",
+          code: "E1",
+          err_code: "E2",
+          x: "",
+          trace_id: "t1",
+          duration_ms: "",
+          "Req-Id": "q",
+        },
+      },
+    ],
   ])("%s", (_name, line, expected) => {
     const parsed = parse(line);
     expect(parsed).not.toBeNull();
