@@ -7,11 +7,11 @@
 // is started on a free port (no persistence) and stopped at the end.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
 const APP = join(dirname(fileURLToPath(import.meta.url)), "..");
