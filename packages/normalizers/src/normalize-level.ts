@@ -10,7 +10,10 @@ import { IMPLICIT_SCHEME, LEVEL_NAMES, NUMERIC_LEVELS } from "./level-table.js";
 /** Returned by `classifyLevel` for a number that no scheme explains. */
 export const AMBIGUOUS_LEVEL = "ambiguous";
 
-const CANONICAL_LEVELS: ReadonlySet<string> = new Set(LOG_LEVELS);
+/** Each canonical level name -> the shared constant string (so entries do not keep copies). */
+const CANONICAL_LEVELS: ReadonlyMap<string, LogLevel> = new Map(
+  LOG_LEVELS.map((level) => [level, level]),
+);
 const NUMERIC_TEXT = /^-?\d+(?:\.\d+)?$/;
 
 function isLevelScheme(value: unknown): value is LevelScheme {
@@ -38,7 +41,8 @@ export function classifyLevel(
 ): LogLevel | typeof AMBIGUOUS_LEVEL | null {
   if (typeof value === "number") return numericLevel(value, scheme);
   if (typeof value !== "string") return null;
-  if (CANONICAL_LEVELS.has(value)) return value as LogLevel;
+  const canonical = CANONICAL_LEVELS.get(value);
+  if (canonical !== undefined) return canonical;
   const direct = LEVEL_NAMES.get(value);
   if (direct !== undefined) return direct;
   let text = value.trim();

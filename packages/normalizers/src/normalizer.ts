@@ -174,7 +174,8 @@ function normalizeRecord(
     : {
         message_hash: hash,
         message_template: interned.template,
-        level_original: typeof rawLevel === "string" ? rawLevel : String(rawLevel),
+        level_original:
+          typeof rawLevel === "string" ? (rawLevel === level ? level : rawLevel) : String(rawLevel),
       };
   if (truncated) {
     metadata.truncated = true;
