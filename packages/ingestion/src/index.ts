@@ -2,6 +2,8 @@ export type { IngestionDiagnosticCode } from "./diagnostic-codes.js";
 export { INGESTION_DIAGNOSTICS } from "./diagnostic-codes.js";
 export { FORMAT_BY_EXTENSION, formatFromName, sniffFormat } from "./format-detection.js";
 export { ingestLogs } from "./ingest-logs.js";
+export type { JsonLineParserOptions } from "./json-line-parser.js";
+export { JsonLineParser } from "./json-line-parser.js";
 export type { LogInput } from "./log-input.js";
 export { LogSourceError } from "./log-source-error.js";
 export type {

@@ -15,9 +15,14 @@ export class IngestionDiagnostics {
   readonly collector: DiagnosticCollector;
   private readonly source: string;
 
-  constructor(source: string, options: DiagnosticCollectorOptions) {
+  /** `collector`: an existing collector to report into (several sources sharing one), else a new one with `options`. */
+  constructor(
+    source: string,
+    options: DiagnosticCollectorOptions,
+    collector?: DiagnosticCollector,
+  ) {
     this.source = source;
-    this.collector = new DiagnosticCollector(options);
+    this.collector = collector ?? new DiagnosticCollector(options);
   }
 
   /** Reports `code` for the record at `line` (null when not tied to a line). */

@@ -1,4 +1,4 @@
-import type { JsonRawRecord } from "@logfeat/schema";
+import type { JsonRawRecord, TextRawRecord } from "@logfeat/schema";
 import { JsonArrayReader } from "./json-array-reader.js";
 import { JsonLinesReader } from "./json-lines-reader.js";
 import type { JsonReaderSettings } from "./json-record.js";
@@ -11,16 +11,16 @@ const NOT_WHITESPACE = /[^ \t\r\n]/;
  * character is `[`, JSON Lines otherwise. Leading whitespace is skipped
  * (its lines still count) until that character arrives.
  */
-export class JsonRecordReader implements RecordReader<JsonRawRecord> {
+export class JsonRecordReader implements RecordReader<JsonRawRecord | TextRawRecord> {
   private readonly settings: JsonReaderSettings;
-  private reader: RecordReader<JsonRawRecord> | null = null;
+  private reader: RecordReader<JsonRawRecord | TextRawRecord> | null = null;
   private leadingLineFeeds = 0;
 
   constructor(settings: JsonReaderSettings) {
     this.settings = settings;
   }
 
-  push(text: string, out: JsonRawRecord[]): void {
+  push(text: string, out: (JsonRawRecord | TextRawRecord)[]): void {
     if (this.reader === null) {
       const start = text.search(NOT_WHITESPACE);
       const skipped = start === -1 ? text : text.slice(0, start);
@@ -41,7 +41,7 @@ export class JsonRecordReader implements RecordReader<JsonRawRecord> {
     this.reader.push(text, out);
   }
 
-  end(out: JsonRawRecord[]): void {
+  end(out: (JsonRawRecord | TextRawRecord)[]): void {
     this.reader?.end(out);
   }
 }

@@ -7,6 +7,8 @@ export interface JsonReaderSettings {
   source: string;
   maxRecordBytes: number;
   diagnostics: IngestionDiagnostics;
+  /** JSON Lines lines are handed on unparsed, as text records (see `deferJsonParsing`). */
+  deferParsing?: boolean;
 }
 
 /**

@@ -33,7 +33,15 @@ export interface TextSourceOptions extends SourceOptions {
 }
 
 /** Options of a JSON source. */
-export interface JsonSourceOptions extends SourceOptions {}
+export interface JsonSourceOptions extends SourceOptions {
+  /**
+   * Yield each JSON Lines line unparsed, as a text record (`format: "text"`,
+   * the line as payload), for a caller that parses it elsewhere with
+   * `JsonLineParser` (worker threads). Lines over `maxRecordBytes` are still
+   * skipped here. A top-level JSON array is parsed as usual. Default false.
+   */
+  deferJsonParsing?: boolean | undefined;
+}
 
 /** Options of a CSV source. */
 export interface CsvSourceOptions extends SourceOptions {
@@ -42,7 +50,7 @@ export interface CsvSourceOptions extends SourceOptions {
 }
 
 /** Options of `ingestLogs`: those of every format plus `format`. */
-export interface IngestOptions extends TextSourceOptions, CsvSourceOptions {
+export interface IngestOptions extends TextSourceOptions, JsonSourceOptions, CsvSourceOptions {
   /** Input format (default `"auto"`). */
   format?: LogFormat | undefined;
 }
@@ -55,6 +63,7 @@ export interface ResolvedOptions {
   chunkSize: number;
   multiline: boolean;
   delimiter: string | undefined;
+  deferJsonParsing: boolean;
   onDiagnostic: ((diagnostic: Diagnostic) => void) | undefined;
   maxDiagnostics: number | undefined;
 }
@@ -69,9 +78,9 @@ const COMMON_KEYS = [
 
 /** The option names each entry point accepts. */
 export const OPTION_KEYS = {
-  auto: [...COMMON_KEYS, "format", "multiline", "delimiter"],
+  auto: [...COMMON_KEYS, "format", "multiline", "delimiter", "deferJsonParsing"],
   text: [...COMMON_KEYS, "multiline"],
-  json: [...COMMON_KEYS],
+  json: [...COMMON_KEYS, "deferJsonParsing"],
   csv: [...COMMON_KEYS, "delimiter"],
 } as const;
 
@@ -101,6 +110,7 @@ export function resolveOptions(
       throw new ConfigError(key, record[key], `one of the known options ${allowed.join(", ")}`);
   }
   const { format, sourceName, maxRecordBytes, chunkSize, multiline, delimiter } = record;
+  const { deferJsonParsing } = record;
   const { onDiagnostic, maxDiagnostics } = record;
   if (format !== undefined && !(LOG_FORMATS as readonly unknown[]).includes(format))
     throw new ConfigError(
@@ -127,6 +137,8 @@ export function resolveOptions(
       delimiter,
       'a non-empty string without line breaks or double quotes, such as "," ";" "\\t" "|"',
     );
+  if (deferJsonParsing !== undefined && typeof deferJsonParsing !== "boolean")
+    throw new ConfigError("deferJsonParsing", deferJsonParsing, "true or false");
   if (onDiagnostic !== undefined && typeof onDiagnostic !== "function")
     throw new ConfigError("onDiagnostic", onDiagnostic, "a function");
   if (
@@ -145,6 +157,7 @@ export function resolveOptions(
     chunkSize: chunkSize ?? DEFAULT_CHUNK_SIZE,
     multiline: multiline ?? true,
     delimiter,
+    deferJsonParsing: deferJsonParsing ?? false,
     onDiagnostic: onDiagnostic as ResolvedOptions["onDiagnostic"],
     maxDiagnostics,
   };

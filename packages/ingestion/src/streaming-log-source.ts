@@ -176,7 +176,7 @@ export class StreamingLogSource<Item extends RawRecord = RawRecord> implements L
       format === "text"
         ? new TextRecordReader({ ...settings, multiline })
         : format === "json"
-          ? new JsonRecordReader(settings)
+          ? new JsonRecordReader({ ...settings, deferParsing: this.options.deferJsonParsing })
           : new CsvRecordReader({ ...settings, delimiter: this.delimiter });
     return reader as unknown as RecordReader<Item>;
   }
