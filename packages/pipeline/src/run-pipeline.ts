@@ -16,6 +16,7 @@ import {
 import { AccountingTotal } from "./accounting-total.js";
 import { createChunkMerger, type MergedChunks } from "./chunk-merger.js";
 import { defaultServiceFor } from "./default-service.js";
+import { mergeByLine } from "./deferred-accounting.js";
 import { ExampleCollector, type LedgerDetails, totalByCode } from "./ledger.js";
 import type { PipelineOptions } from "./options.js";
 import { createRecordProcessor, type RecordProcessorOptions } from "./record-processor.js";
@@ -136,6 +137,7 @@ export async function runPipeline(
     ...(options.format === undefined ? {} : { format: options.format }),
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
+    ...(workers > 1 ? { deferJsonParsing: true } : {}),
     maxDiagnostics,
   });
   const now = options.now ?? Date.now();
@@ -155,6 +157,7 @@ export async function runPipeline(
     });
 
   let totals: StageTotals;
+  let ingestAccounting: BatchAccounting;
   if (workers === 1) {
     const windows: AggregatedLogWindow[] = [];
     const features: FeatureVector[] = [];
@@ -184,8 +187,9 @@ export async function runPipeline(
       windows,
       features,
     };
+    ingestAccounting = source.accounting();
   } else {
-    const merged = await runChunksInParallel(
+    const { merged, deferredAccountings } = await runChunksInParallel(
       source,
       workers,
       processorOptions,
@@ -205,10 +209,11 @@ export async function runPipeline(
       windows: merged.windows,
       features: extracted.features,
     };
+    ingestAccounting = mergeByLine(source.accounting(), deferredAccountings, maxDiagnostics);
   }
   totals.features.sort(compareFeatures);
   totals.windows.sort(compareWindows);
-  return summarize(totals, source, referenceTime, defaultService, started);
+  return summarize(totals, source, ingestAccounting, referenceTime, defaultService, started);
 }
 
 /** Records a worker thread is sent at once when `chunkSize` is not set (ingestion's default chunk size). */
@@ -217,7 +222,9 @@ const DEFAULT_CHUNK_SIZE = 4096;
 /**
  * Ingests on this thread and sends the records, in batches of at least
  * `chunkSize` (ingestion's chunks are often smaller: one per read), to
- * `workers` worker threads, at most 2 batches per worker in flight.
+ * `workers` worker threads, at most 2 batches per worker in flight. JSON
+ * Lines lines come unparsed (`deferJsonParsing`) and the workers read their
+ * JSON; the accounting of that reading comes back per batch, in input order.
  */
 async function runChunksInParallel(
   source: LogSource<RawRecord>,
@@ -226,7 +233,7 @@ async function runChunksInParallel(
   options: PipelineOptions,
   reportProgress: (records: number) => void,
   maxDiagnostics: number,
-): Promise<MergedChunks> {
+): Promise<{ merged: MergedChunks; deferredAccountings: BatchAccounting[] }> {
   const timeZone = options.timeZone ?? "UTC";
   const pool = new ChunkWorkerPool(workers, {
     processor: processorOptions,
@@ -237,6 +244,7 @@ async function runChunksInParallel(
     },
   });
   const merger = createChunkMerger(maxDiagnostics);
+  const deferred: BatchAccounting[] = [];
   const inFlight = new Set<Promise<void>>();
   const batchSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   try {
@@ -244,8 +252,11 @@ async function runChunksInParallel(
     let records = 0;
     let batch: RawRecord[] = [];
     const submit = (): void => {
-      const done: Promise<void> = pool.submit(index, batch).then((partial) => {
-        merger.add(partial);
+      const batchIndex = index;
+      const jsonLines = source.format === "json" && batch[0]?.format === "text";
+      const done: Promise<void> = pool.submit(index, batch, jsonLines).then((result) => {
+        merger.add(result.partial);
+        if (result.ingestAccounting !== null) deferred[batchIndex] = result.ingestAccounting;
         inFlight.delete(done);
       });
       inFlight.add(done);
@@ -267,17 +278,20 @@ async function runChunksInParallel(
   } finally {
     await pool.close();
   }
-  return merger.finish({ fillGaps: options.fillGaps ?? false, timeZone });
+  return {
+    merged: merger.finish({ fillGaps: options.fillGaps ?? false, timeZone }),
+    deferredAccountings: deferred.filter((accounting) => accounting !== undefined),
+  };
 }
 
 function summarize(
   totals: StageTotals,
   source: LogSource<RawRecord>,
+  ingestAccounting: BatchAccounting,
   referenceTime: ResolvedReferenceTime,
   defaultService: string | null,
   started: number,
 ): PipelineResult {
-  const ingestAccounting = source.accounting();
   const stages = [
     ingestAccounting,
     totals.parseAccounting,

@@ -1,14 +1,22 @@
 import { Worker } from "node:worker_threads";
-import type { RawRecord } from "@logfeat/schema";
+import type { BatchAccounting, RawRecord } from "@logfeat/schema";
 import type { ChunkPartial } from "./chunk-partial.js";
 import type { ChunkRequest, ParallelWorkerData } from "./parallel-worker.js";
 import { decodePartial, type PartialMessage } from "./partial-transport.js";
 import { encodeRawRecords, transferablesOf } from "./raw-record-codec.js";
 
-type Reply = { ok: true; partial: PartialMessage } | { ok: false; index: number; message: string };
+type Reply =
+  | { ok: true; partial: PartialMessage; ingestAccounting: BatchAccounting | null }
+  | { ok: false; index: number; message: string };
+
+/** What a worker gives back for a chunk: its partial, and the accounting of reading deferred JSON lines (else null). */
+export interface ChunkResult {
+  partial: ChunkPartial;
+  ingestAccounting: BatchAccounting | null;
+}
 
 interface Pending {
-  resolve: (partial: ChunkPartial) => void;
+  resolve: (result: ChunkResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -38,7 +46,11 @@ export class ChunkWorkerPool {
       worker.on("message", (reply: Reply) => {
         const pending = queue.shift();
         if (pending === undefined) return;
-        if (reply.ok) pending.resolve(decodePartial(reply.partial));
+        if (reply.ok)
+          pending.resolve({
+            partial: decodePartial(reply.partial),
+            ingestAccounting: reply.ingestAccounting,
+          });
         else pending.reject(new Error(`worker failed on chunk ${reply.index}: ${reply.message}`));
       });
       worker.on("error", (error) => this.fail(error));
@@ -50,14 +62,17 @@ export class ChunkWorkerPool {
     }
   }
 
-  /** Sends a chunk to the next worker; resolves with its partial. */
-  submit(index: number, records: readonly RawRecord[]): Promise<ChunkPartial> {
+  /**
+   * Sends a chunk to the next worker; resolves with its result. `jsonLines`:
+   * the records are JSON Lines lines to read (ingestion's `deferJsonParsing`).
+   */
+  submit(index: number, records: readonly RawRecord[], jsonLines: boolean): Promise<ChunkResult> {
     if (this.failure !== null) return Promise.reject(this.failure);
     const slot = this.next;
     this.next = (this.next + 1) % this.workers.length;
     return new Promise((resolve, reject) => {
       (this.queues[slot] as Pending[]).push({ resolve, reject });
-      const request: ChunkRequest = { index, records: encodeRawRecords(records) };
+      const request: ChunkRequest = { index, records: encodeRawRecords(records), jsonLines };
       (this.workers[slot] as Worker).postMessage(request, transferablesOf(request.records));
     });
   }
