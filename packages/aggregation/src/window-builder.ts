@@ -1,6 +1,9 @@
 import type { AggregatedLogWindow, EpochMillis, LogEntry } from "@logfeat/schema";
 import { emptySummary, SummaryAccumulator } from "./window-summary.js";
 
+/** How far back (in logs) a late entry is inserted in place; beyond that the window is sorted at the end. */
+const INSERTION_REACH = 64;
+
 /** An open window being filled: its logs (when retained) and its summary so far. */
 export class WindowBuilder {
   readonly start: number;
@@ -18,15 +21,34 @@ export class WindowBuilder {
     this.logs = retainLogs ? [] : null;
   }
 
-  /** Adds an entry that belongs to this window. */
+  /**
+   * Adds an entry that belongs to this window. A late entry (earlier than
+   * the latest so far) is inserted after the entries of its timestamp or
+   * earlier when that place is among the last INSERTION_REACH logs (a log
+   * shuffled a little); otherwise the logs are sorted once in `finish`.
+   */
   add(entry: LogEntry): void {
-    if (this.logs !== null) {
+    const logs = this.logs;
+    if (logs !== null) {
       const timestamp = entry.timestamp;
-      if (timestamp < this.latestTimestamp) this.inOrder = false;
-      else this.latestTimestamp = timestamp;
-      this.logs.push(entry);
+      if (timestamp >= this.latestTimestamp) {
+        this.latestTimestamp = timestamp;
+        logs.push(entry);
+      } else if (this.inOrder) this.insertLate(logs, entry, timestamp);
+      else logs.push(entry);
     }
     this.summary.add(entry);
+  }
+
+  /** Inserts a late entry at its stable place, or gives up keeping order when it is far back. */
+  private insertLate(logs: LogEntry[], entry: LogEntry, timestamp: number): void {
+    const limit = Math.max(0, logs.length - INSERTION_REACH);
+    let index = logs.length - 1;
+    while (index >= limit && (logs[index] as LogEntry).timestamp > timestamp) index -= 1;
+    if (index < limit && limit > 0) {
+      this.inOrder = false;
+      logs.push(entry);
+    } else logs.splice(index + 1, 0, entry);
   }
 
   /**

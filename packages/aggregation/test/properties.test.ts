@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { aggregateLogs, createAggregator, mergeWindowMaps, summarizeLogs } from "../src/index.js";
 import { compareWindows } from "../src/window-key.js";
-import { entryLists } from "./entries.js";
+import { entryLists, makeEntry } from "./entries.js";
 
 const sizes = fc.constantFrom(1, 60, 300, 3600, 86400, 7);
 const zones = fc.constantFrom("UTC", "Europe/Berlin", "Asia/Kolkata");
@@ -221,6 +221,31 @@ describe("aggregation properties", () => {
             { fillGaps, timeZone },
           );
           expect(merged.entries()).toEqual(aggregateLogs(entries, options).entries());
+        },
+      ),
+    );
+  });
+
+  it("keeps each window's logs in stable timestamp order, late entries near or far back", () => {
+    const lateness = fc.oneof(
+      fc.constant(0),
+      fc.integer({ min: 0, max: 5 }),
+      fc.integer({ min: 0, max: 400 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(lateness, fc.integer({ min: 0, max: 3 })), { maxLength: 400 }),
+        (steps) => {
+          let clock = Date.UTC(2025, 1, 7, 10, 0, 0);
+          const entries = steps.map(([back, advance], index) => {
+            clock += advance;
+            return makeEntry({ timestamp: clock - back, line: index + 1 });
+          });
+          const [window] = aggregateLogs(entries, { windowSizeSeconds: 86400 }).values();
+          const expected = [...entries].sort((a, b) => a.timestamp - b.timestamp);
+          expect(window?.logs?.map((entry) => entry.line) ?? []).toEqual(
+            expected.map((entry) => entry.line),
+          );
         },
       ),
     );
