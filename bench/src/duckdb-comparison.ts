@@ -1,19 +1,5 @@
 import { readFileSync } from "node:fs";
-
-/** The features DuckDB computes too (every FeatureVector number except metadata). */
-export const COMPARED_FEATURES = [
-  "total_events",
-  "error_count",
-  "warning_count",
-  "info_count",
-  "error_rate",
-  "warning_rate",
-  "median_duration_ms",
-  "p95_duration_ms",
-  "max_duration_ms",
-  "unique_messages",
-  "unique_error_codes",
-] as const;
+import { FEATURE_NAMES } from "@logfeat/schema";
 
 /** The objects of a JSON Lines file. */
 export function readJsonLines(path: string): Record<string, unknown>[] {
@@ -56,7 +42,7 @@ export function countDifferingWindows(
       continue;
     }
     matched++;
-    if (!COMPARED_FEATURES.every((name) => sameNumber(feature[name], row[name]))) differing++;
+    if (!FEATURE_NAMES.every((name) => sameNumber(feature[name], row[name]))) differing++;
   }
   return differing + (duckdb.size - matched);
 }

@@ -39,6 +39,20 @@ export async function runWithLedger(
     onProgress: (update) => progress.update(update),
   });
   progress.done();
+  await reportRun(result, flags, io);
+  return result;
+}
+
+/**
+ * What every command prints after a run: the ledger on stderr (unless
+ * `--quiet`), the JSON summary (`--json-summary`) and the diagnostics
+ * (`--diagnostics`) when asked for.
+ */
+export async function reportRun(
+  result: PipelineResult,
+  flags: PipelineFlags,
+  io: CommandIo,
+): Promise<void> {
   if (!flags.quiet) io.stderr.write(`${formatLedger(result.ledger, result.details)}\n`);
   if (flags.jsonSummary !== undefined)
     await writeFile(
@@ -50,7 +64,6 @@ export async function runWithLedger(
       flags.diagnostics,
       result.diagnostics.map((diagnostic) => `${JSON.stringify(diagnostic)}\n`).join(""),
     );
-  return result;
 }
 
 /** Exit code of a run: 1 under `--strict` when any record or window was skipped, else 0. */

@@ -1,16 +1,14 @@
-import { writeFile } from "node:fs/promises";
 import {
   type ChunkPartial,
   createChunkMerger,
-  formatLedger,
   type PipelineResult,
   resultFromPartials,
 } from "@logfeat/pipeline";
-import { type BatchAccounting, type EpochMillis, LedgerSchema } from "@logfeat/schema";
+import type { BatchAccounting, EpochMillis } from "@logfeat/schema";
 import type { Redis } from "ioredis";
 import { formatFeatures, writeOutput } from "../feature-output.js";
 import { outputFormatFrom, type PipelineFlags, pipelineOptionsFrom } from "../flags.js";
-import { type CommandIo, exitCodeFor } from "../run-command.js";
+import { type CommandIo, exitCodeFor, reportRun } from "../run-command.js";
 import { UsageError } from "../usage-error.js";
 import { redisUrlFrom, secondsFlag } from "./distributed-flags.js";
 import { compareEntryIds, type JobKeys, jobKeys } from "./job-keys.js";
@@ -221,17 +219,7 @@ export async function collectCommand(
   } finally {
     redis.disconnect();
   }
-  if (!flags.quiet) io.stderr.write(`${formatLedger(result.ledger, result.details)}\n`);
-  if (flags.jsonSummary !== undefined)
-    await writeFile(
-      flags.jsonSummary,
-      `${JSON.stringify(LedgerSchema.parse(result.ledger), null, 2)}\n`,
-    );
-  if (flags.diagnostics !== undefined)
-    await writeFile(
-      flags.diagnostics,
-      result.diagnostics.map((diagnostic) => `${JSON.stringify(diagnostic)}\n`).join(""),
-    );
+  await reportRun(result, flags, io);
   await writeOutput(formatFeatures(result.features, format), out);
   return exitCodeFor(result, flags);
 }
