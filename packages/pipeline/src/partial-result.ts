@@ -1,14 +1,8 @@
 import { type Clock, extractFeaturesFromWindows } from "@logfeat/features";
-import {
-  type AggregatedLogWindow,
-  type BatchAccounting,
-  type FeatureVector,
-  formatInstant,
-  type Ledger,
-} from "@logfeat/schema";
-import { ExampleCollector, type LedgerDetails, totalByCode } from "./ledger.js";
+import type { AggregatedLogWindow, BatchAccounting } from "@logfeat/schema";
 import type { ResolvedReferenceTime } from "./reference-time.js";
 import type { PipelineResult } from "./run-pipeline.js";
+import { assembleResult, compareWindowThenService } from "./run-result.js";
 
 /**
  * The merged partials of every chunk of a run (chunks parsed, normalized and
@@ -52,12 +46,6 @@ const EMPTY: BatchAccounting = {
   diagnosticsOmitted: 0,
 };
 
-function compareWindows(a: AggregatedLogWindow, b: AggregatedLogWindow): number {
-  return (
-    a.window_start - b.window_start || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0)
-  );
-}
-
 /**
  * The result `runPipeline` gives for the same input and options (with the
  * default unlimited lateness), from merged chunk partials: the windows
@@ -69,41 +57,23 @@ export function resultFromPartials(
   totals: PartialTotals,
   context: PartialRunContext,
 ): PipelineResult {
-  const windows = [...totals.windows].sort(compareWindows);
+  const windows = [...totals.windows].sort(compareWindowThenService);
   const { features, ...extractAccounting } = extractFeaturesFromWindows(windows, {
     now: context.now,
     maxDiagnostics: context.maxDiagnostics,
   });
-  const stages = [
-    context.ingestAccounting,
-    totals.parseAccounting,
-    totals.normalizeAccounting,
-    EMPTY,
-    extractAccounting,
-  ];
-  const diagnostics = stages.flatMap((accounting) => accounting.diagnostics);
-  const examples = new ExampleCollector();
-  for (const diagnostic of diagnostics) examples.add(diagnostic);
-  const ledger: Ledger = {
-    records_in: totals.records + context.ingestAccounting.skipped,
-    parsed: totals.parsed,
-    parse_skipped: context.ingestAccounting.skipped + totals.parseAccounting.skipped,
-    entries: totals.parsed - totals.normalizeAccounting.skipped,
-    normalize_skipped: totals.normalizeAccounting.skipped,
-    windows: windows.length,
-    features: features.length,
-    skipped_by_code: totalByCode(stages, "skippedByCode"),
-    reference_time: formatInstant(context.referenceTime.instant),
-    elapsed_ms: Math.round(context.elapsedMs * 10) / 10,
-  };
-  const details: LedgerDetails = {
-    noted_by_code: totalByCode(stages, "notedByCode"),
-    examples_by_code: examples.byCode,
-    aggregation_skipped: 0,
-    features_skipped: extractAccounting.skipped,
-    reference_time_source: context.referenceTime.source,
-    bytes_read: context.bytesRead,
-    default_service: context.defaultService,
-  };
-  return { features: features as FeatureVector[], windows, ledger, details, diagnostics };
+  return assembleResult(
+    {
+      records: totals.records,
+      parsed: totals.parsed,
+      ingestAccounting: context.ingestAccounting,
+      parseAccounting: totals.parseAccounting,
+      normalizeAccounting: totals.normalizeAccounting,
+      aggregateAccounting: EMPTY,
+      extractAccounting,
+      windows,
+      features,
+    },
+    context,
+  );
 }

@@ -9,7 +9,6 @@ import {
   DEFAULT_MAX_DIAGNOSTICS,
   type Diagnostic,
   type FeatureVector,
-  formatInstant,
   type Ledger,
   type RawRecord,
 } from "@logfeat/schema";
@@ -17,10 +16,11 @@ import { AccountingTotal } from "./accounting-total.js";
 import { createChunkMerger, type MergedChunks } from "./chunk-merger.js";
 import { defaultServiceFor } from "./default-service.js";
 import { mergeByLine } from "./deferred-accounting.js";
-import { ExampleCollector, type LedgerDetails, totalByCode } from "./ledger.js";
+import type { LedgerDetails } from "./ledger.js";
 import type { PipelineOptions } from "./options.js";
 import { createRecordProcessor, type RecordProcessorOptions } from "./record-processor.js";
-import { type ResolvedReferenceTime, resolveReferenceTime } from "./reference-time.js";
+import { resolveReferenceTime } from "./reference-time.js";
+import { assembleResult, compareWindowThenService } from "./run-result.js";
 import { ChunkWorkerPool } from "./worker-pool.js";
 
 /** What a pipeline run returns. */
@@ -47,18 +47,6 @@ const EMPTY: BatchAccounting = {
   diagnostics: [],
   diagnosticsOmitted: 0,
 };
-
-function compareFeatures(a: FeatureVector, b: FeatureVector): number {
-  return (
-    a.window_start - b.window_start || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0)
-  );
-}
-
-function compareWindows(a: AggregatedLogWindow, b: AggregatedLogWindow): number {
-  return (
-    a.window_start - b.window_start || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0)
-  );
-}
 
 /** Checks `workers`: an integer from 1 to 64; more than 1 needs the default lateness. */
 function validateWorkers(options: PipelineOptions): number {
@@ -211,9 +199,17 @@ export async function runPipeline(
     };
     ingestAccounting = mergeByLine(source.accounting(), deferredAccountings, maxDiagnostics);
   }
-  totals.features.sort(compareFeatures);
-  totals.windows.sort(compareWindows);
-  return summarize(totals, source, ingestAccounting, referenceTime, defaultService, started);
+  totals.features.sort(compareWindowThenService);
+  totals.windows.sort(compareWindowThenService);
+  return assembleResult(
+    { ...totals, ingestAccounting },
+    {
+      bytesRead: source.bytesRead,
+      referenceTime,
+      defaultService,
+      elapsedMs: performance.now() - started,
+    },
+  );
 }
 
 /** Records a worker thread is sent at once when `chunkSize` is not set (ingestion's default chunk size). */
@@ -282,46 +278,4 @@ async function runChunksInParallel(
     merged: merger.finish({ fillGaps: options.fillGaps ?? false, timeZone }),
     deferredAccountings: deferred.filter((accounting) => accounting !== undefined),
   };
-}
-
-function summarize(
-  totals: StageTotals,
-  source: LogSource<RawRecord>,
-  ingestAccounting: BatchAccounting,
-  referenceTime: ResolvedReferenceTime,
-  defaultService: string | null,
-  started: number,
-): PipelineResult {
-  const stages = [
-    ingestAccounting,
-    totals.parseAccounting,
-    totals.normalizeAccounting,
-    totals.aggregateAccounting,
-    totals.extractAccounting,
-  ];
-  const diagnostics = stages.flatMap((accounting) => accounting.diagnostics);
-  const examples = new ExampleCollector();
-  for (const diagnostic of diagnostics) examples.add(diagnostic);
-  const ledger: Ledger = {
-    records_in: totals.records + ingestAccounting.skipped,
-    parsed: totals.parsed,
-    parse_skipped: ingestAccounting.skipped + totals.parseAccounting.skipped,
-    entries: totals.parsed - totals.normalizeAccounting.skipped,
-    normalize_skipped: totals.normalizeAccounting.skipped,
-    windows: totals.windows.length,
-    features: totals.features.length,
-    skipped_by_code: totalByCode(stages, "skippedByCode"),
-    reference_time: formatInstant(referenceTime.instant),
-    elapsed_ms: Math.round((performance.now() - started) * 10) / 10,
-  };
-  const details: LedgerDetails = {
-    noted_by_code: totalByCode(stages, "notedByCode"),
-    examples_by_code: examples.byCode,
-    aggregation_skipped: totals.aggregateAccounting.skipped,
-    features_skipped: totals.extractAccounting.skipped,
-    reference_time_source: referenceTime.source,
-    bytes_read: source.bytesRead,
-    default_service: defaultService,
-  };
-  return { features: totals.features, windows: totals.windows, ledger, details, diagnostics };
 }
