@@ -9,5 +9,6 @@ export default defineProject({
     include: ["test/**/*.test.ts"],
     restoreMocks: true,
     testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
