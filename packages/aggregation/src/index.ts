@@ -3,7 +3,7 @@ export type { Aggregator, AggregatorStats } from "./aggregator.js";
 export { createAggregator } from "./aggregator.js";
 export { formatWindowsSummary, printWindowsSummary } from "./format-windows-summary.js";
 export type { MergeWindowMapsOptions } from "./merge-windows.js";
-export { mergeWindowMaps, mergeWindows } from "./merge-windows.js";
+export { mergeSortedLogs, mergeWindowMaps, mergeWindows } from "./merge-windows.js";
 export type { AggregateOptions, AggregatorOptions } from "./options.js";
 export { DEFAULT_ALLOWED_LATENESS_SECONDS, DEFAULT_WINDOW_SIZE_SECONDS } from "./options.js";
 export type { AlignOptions } from "./window-alignment.js";

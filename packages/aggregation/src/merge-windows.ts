@@ -15,8 +15,12 @@ function summaryOf(window: AggregatedLogWindow): WindowSummary {
   return window.summary ?? summarizeLogs(window.logs ?? []);
 }
 
-/** Merges two timestamp-sorted lists; on equal timestamps a's entries come first. */
-function mergeSortedLogs(a: readonly LogEntry[], b: readonly LogEntry[]): LogEntry[] {
+/**
+ * Merges two timestamp-sorted lists of entries into a new one; on equal
+ * timestamps a's entries come first (so merging partitions in input order
+ * keeps input order on ties, as one pass does).
+ */
+export function mergeSortedLogs(a: readonly LogEntry[], b: readonly LogEntry[]): LogEntry[] {
   const merged: LogEntry[] = new Array(a.length + b.length);
   let indexA = 0;
   let indexB = 0;

@@ -1,4 +1,10 @@
-import { mergeWindowMaps, mergeWindows, WindowMap, windowKey } from "@logfeat/aggregation";
+import {
+  mergeSortedLogs,
+  mergeWindowMaps,
+  mergeWindows,
+  WindowMap,
+  windowKey,
+} from "@logfeat/aggregation";
 import type { AggregatedLogWindow, BatchAccounting, LogEntry } from "@logfeat/schema";
 import { AccountingTotal } from "./accounting-total.js";
 import type { ChunkPartial } from "./chunk-partial.js";
@@ -84,29 +90,6 @@ export function createChunkMerger(maxDiagnostics: number): ChunkMerger {
   };
 }
 
-/** Stable merge of two timestamp-sorted lists, `a`'s entries first on equal timestamps (as `mergeWindows`). */
-function mergeSorted(a: readonly LogEntry[], b: readonly LogEntry[]): LogEntry[] {
-  const merged: LogEntry[] = new Array(a.length + b.length);
-  let indexA = 0;
-  let indexB = 0;
-  let index = 0;
-  while (indexA < a.length && indexB < b.length) {
-    const entryA = a[indexA] as LogEntry;
-    const entryB = b[indexB] as LogEntry;
-    if (entryB.timestamp < entryA.timestamp) {
-      merged[index] = entryB;
-      indexB += 1;
-    } else {
-      merged[index] = entryA;
-      indexA += 1;
-    }
-    index += 1;
-  }
-  while (indexA < a.length) merged[index++] = a[indexA++] as LogEntry;
-  while (indexB < b.length) merged[index++] = b[indexB++] as LogEntry;
-  return merged;
-}
-
 /**
  * The windows of one (window_start, service) from successive chunks merged
  * into one, as folding them with `mergeWindows` in chunk order would give, in
@@ -147,7 +130,7 @@ function mergeParts(parts: readonly AggregatedLogWindow[]): AggregatedLogWindow 
       const last = logs[logs.length - 1];
       const head = partLogs[0];
       if (last !== undefined && head !== undefined && head.timestamp < last.timestamp)
-        logs = mergeSorted(logs, partLogs);
+        logs = mergeSortedLogs(logs, partLogs);
       else for (const entry of partLogs) logs.push(entry);
     }
   }

@@ -3,6 +3,9 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readmeExamples, runReadmeExample } from "./readme-examples.js";
 
+/** Time one README example may take: generous, as CI runs many test files at once on 2 cores. */
+const README_EXAMPLE_TIMEOUT_MS = 30_000;
+
 /**
  * Registers the README-example tests of the package whose `test/` folder holds
  * the calling test file: one test that the README has examples, and one per
@@ -21,6 +24,7 @@ export function describeReadmeExamples(testFileUrl: string): void {
       async (_line, example) => {
         await runReadmeExample(packageDir, example);
       },
+      README_EXAMPLE_TIMEOUT_MS,
     );
   });
 }
