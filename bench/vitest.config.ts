@@ -8,5 +8,6 @@ export default defineProject({
     name: packageJson.name,
     include: ["test/**/*.test.ts"],
     restoreMocks: true,
+    testTimeout: 30_000,
   },
 });

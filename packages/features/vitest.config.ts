@@ -8,6 +8,7 @@ export default defineProject({
     name: packageJson.name,
     include: ["test/**/*.test.ts"],
     restoreMocks: true,
+    testTimeout: 30_000,
     benchmark: { include: ["bench/**/*.bench.ts"] },
   },
 });
