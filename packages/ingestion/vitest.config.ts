@@ -13,7 +13,7 @@ export default defineProject(({ mode }) => {
       name: packageJson.name,
       include: ["test/**/*.test.ts"],
       restoreMocks: true,
-    testTimeout: 30_000,
+      testTimeout: 30_000,
       benchmark: { include: ["bench/**/*.bench.ts"] },
       server: { deps: { external: [/\/dist\//] } },
     },
