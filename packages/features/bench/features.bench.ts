@@ -3,10 +3,10 @@ import {
   type EpochMillis,
   LOG_LEVELS,
   type LogEntry,
-  type WindowSummary,
 } from "@logfeat/schema";
 import { bench, describe } from "vitest";
 import { extractFeaturesFromWindows } from "../src/index.js";
+import { summarize } from "../test/helpers.js";
 
 const START = Date.UTC(2025, 1, 7) as EpochMillis;
 const SIZE_MS = 300_000;
@@ -37,26 +37,6 @@ function makeLogs(service: string, windowStart: number, count: number, seed: num
   return logs;
 }
 
-function summarize(logs: readonly LogEntry[]): WindowSummary {
-  const level_counts = { DEBUG: 0, INFO: 0, WARNING: 0, ERROR: 0, CRITICAL: 0 };
-  const durations: number[] = [];
-  const message_hashes = new Set<string>();
-  const error_codes = new Set<string>();
-  for (const log of logs) {
-    level_counts[log.level] += 1;
-    if (log.duration_ms !== null) durations.push(log.duration_ms);
-    message_hashes.add(log.metadata.message_hash);
-    if (log.error_code !== null) error_codes.add(log.error_code);
-  }
-  return {
-    total_events: logs.length,
-    level_counts,
-    durations_ms: Float64Array.from(durations),
-    message_hashes,
-    error_codes,
-  };
-}
-
 interface Corpus {
   logs: AggregatedLogWindow[];
   summary: AggregatedLogWindow[];
@@ -85,52 +65,25 @@ function corpus(windowCount: number, logsPerWindow: number): Corpus {
 
 const options = { time: 3000, iterations: 5, warmupIterations: 1 };
 
-describe("100k windows of 10 logs (1M logs)", () => {
-  const data = corpus(100_000, 10);
-  bench(
-    "logs retained",
-    () => {
-      extractFeaturesFromWindows(data.logs, { now: NOW });
-    },
-    options,
-  );
-  bench(
-    "summary only",
-    () => {
-      extractFeaturesFromWindows(data.summary, { now: NOW });
-    },
-    options,
-  );
-  bench(
-    "logs + summary",
-    () => {
-      extractFeaturesFromWindows(data.both, { now: NOW });
-    },
-    options,
-  );
-});
+const SHAPES = [
+  { name: "100k windows of 10 logs (1M logs)", windows: 100_000, logsPerWindow: 10 },
+  { name: "10 windows of 100k logs (1M logs)", windows: 10, logsPerWindow: 100_000 },
+];
 
-describe("10 windows of 100k logs (1M logs)", () => {
-  const data = corpus(10, 100_000);
-  bench(
-    "logs retained",
-    () => {
-      extractFeaturesFromWindows(data.logs, { now: NOW });
-    },
-    options,
-  );
-  bench(
-    "summary only",
-    () => {
-      extractFeaturesFromWindows(data.summary, { now: NOW });
-    },
-    options,
-  );
-  bench(
-    "logs + summary",
-    () => {
-      extractFeaturesFromWindows(data.both, { now: NOW });
-    },
-    options,
-  );
-});
+for (const shape of SHAPES)
+  describe(shape.name, () => {
+    const data = corpus(shape.windows, shape.logsPerWindow);
+    const storages = [
+      ["logs retained", data.logs],
+      ["summary only", data.summary],
+      ["logs + summary", data.both],
+    ] as const;
+    for (const [name, windows] of storages)
+      bench(
+        name,
+        () => {
+          extractFeaturesFromWindows(windows, { now: NOW });
+        },
+        options,
+      );
+  });
