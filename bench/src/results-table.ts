@@ -15,6 +15,7 @@ const STAGE_LABELS: Readonly<Record<Stage, string>> = {
   ingestion: "stage: ingestion",
   parsing: "stage: parsing",
   normalization: "stage: normalization",
+  normalizationMixed: "stage: normalization, mixed times",
   aggregation: "stage: aggregation",
   aggregationNoRetain: "stage: aggregation, no retain",
   features: "stage: features",

@@ -10,11 +10,17 @@ export const STAGES = [
   "ingestion",
   "parsing",
   "normalization",
+  "normalizationMixed",
   "aggregation",
   "aggregationNoRetain",
   "features",
 ] as const;
-/** One timed stage (`aggregationNoRetain` is aggregation with `retainLogs: false`). */
+/**
+ * One timed stage (`aggregationNoRetain` is aggregation with `retainLogs:
+ * false`; `normalizationMixed` is normalization of the same parsed records
+ * with mixed timestamp forms, 10% naive in Europe/Berlin: see
+ * `mixed-timestamps.ts`).
+ */
 export type Stage = (typeof STAGES)[number];
 
 /** One stage's time on one run: `records` went in, it took `seconds`. */
@@ -31,13 +37,18 @@ export interface StageRun {
   features: number;
 }
 
-/** One run's figures from the streamed and the in-memory timings. */
-export function stageRun(streamed: StreamedTimings, inMemory: InMemoryTimings): StageRun {
+/** One run's figures from the streamed, the mixed-timestamp and the in-memory timings. */
+export function stageRun(
+  streamed: StreamedTimings,
+  normalizationMixed: StageTiming,
+  inMemory: InMemoryTimings,
+): StageRun {
   return {
     stages: {
       ingestion: streamed.ingestion,
       parsing: streamed.parsing,
       normalization: streamed.normalization,
+      normalizationMixed,
       aggregation: inMemory.aggregation,
       aggregationNoRetain: inMemory.aggregationNoRetain,
       features: inMemory.features,
