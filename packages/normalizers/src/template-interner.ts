@@ -1,3 +1,4 @@
+import { detachString } from "@logfeat/schema";
 import { messageHash } from "./message-hash.js";
 import {
   findVariableTokens,
@@ -64,7 +65,8 @@ export class TemplateInterner {
     for (let bucket = first; bucket !== null; bucket = bucket.next)
       if (bucket.template.length === length && this.matches(bucket.template, message))
         return bucket;
-    const template = templateFromTokens(message, tokens);
+    // Kept for the whole run: detached so it does not pin the input chunk the message was cut from.
+    const template = detachString(templateFromTokens(message, tokens));
     if (this.size >= this.capacity) {
       this.buckets.clear();
       this.size = 0;
