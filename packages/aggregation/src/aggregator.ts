@@ -38,6 +38,15 @@ export interface Aggregator {
   addBatch(entries: Iterable<LogEntry>): AggregatedLogWindow[];
   /** Emits every open window (end of input) and moves the watermark to the last window end. */
   flush(): AggregatedLogWindow[];
+  /**
+   * Emits every open window like `flush`, but lazily, one window end at a
+   * time (the earliest first): a caller that turns each batch into features
+   * and drops it never holds all finished summaries at once. Each batch is
+   * ordered by window_start, then service; the batches follow each other in
+   * time (with `fillGaps`, gap windows come with the next window of their
+   * service). The watermark moves to the end of each batch as it is emitted.
+   */
+  drain(): IterableIterator<AggregatedLogWindow[]>;
   /** Late entries so far (`skipped`, `skippedByCode.late_entry`) and their diagnostics. */
   accounting(): BatchAccounting;
   /** Counters; a fresh object on every read. */
@@ -111,10 +120,16 @@ class StreamingAggregator implements Aggregator {
 
   flush(): AggregatedLogWindow[] {
     const windows = this.close(Number.POSITIVE_INFINITY);
-    let lastEnd = this.watermark;
-    for (const window of windows) if (window.window_end > lastEnd) lastEnd = window.window_end;
-    this.watermark = lastEnd;
+    this.advanceWatermarkPast(windows);
     return windows;
+  }
+
+  *drain(): IterableIterator<AggregatedLogWindow[]> {
+    while (this.openEnds.length > 0) {
+      const windows = this.close(this.openEnds[0] as number);
+      this.advanceWatermarkPast(windows);
+      yield windows;
+    }
   }
 
   accounting(): BatchAccounting {
@@ -129,6 +144,12 @@ class StreamingAggregator implements Aggregator {
       openWindows: this.openWindows,
       watermark: this.watermark,
     };
+  }
+
+  /** Moves the watermark to the latest end of `windows` (just emitted at the end of input). */
+  private advanceWatermarkPast(windows: readonly AggregatedLogWindow[]): void {
+    for (const window of windows)
+      if (window.window_end > this.watermark) this.watermark = window.window_end;
   }
 
   /** Puts an entry in its open window (or counts it late) and advances the watermark. */

@@ -1,13 +1,19 @@
 import { detachString, type LogEntry, type WindowSummary } from "@logfeat/schema";
 
 const INITIAL_DURATION_CAPACITY = 16;
+/** The largest duration (ms) the compact store holds: 2^32 - 1, about 49.7 days. */
+const MAX_COMPACT_DURATION = 0xffffffff;
 
 /**
  * Accumulates the summary of a window entry by entry: level counts, durations
- * in a growable Float64Array, distinct message hashes and error codes. The one
- * definition of what a WindowSummary counts. Distinct strings are detached
- * (`detachString`) when first kept, so a window held after its input chunk is
- * gone does not keep that chunk alive.
+ * in a growable typed array, distinct message hashes and error codes. The one
+ * definition of what a WindowSummary counts. Durations are kept in a
+ * Uint32Array (4 bytes each) while every one is a whole number of
+ * milliseconds from 0 to 2^32 - 1, the common case, and move to a
+ * Float64Array at the first that is not; the finished summary always holds
+ * them as a Float64Array, so this only halves what open windows hold. Distinct
+ * strings are detached (`detachString`) when first kept, so a window held
+ * after its input chunk is gone does not keep that chunk alive.
  */
 export class SummaryAccumulator {
   private debug = 0;
@@ -15,7 +21,7 @@ export class SummaryAccumulator {
   private warning = 0;
   private error = 0;
   private critical = 0;
-  private durations: Float64Array = new Float64Array(INITIAL_DURATION_CAPACITY);
+  private durations: Uint32Array | Float64Array = new Uint32Array(INITIAL_DURATION_CAPACITY);
   private durationCount = 0;
   private readonly messageHashes = new Set<string>();
   private readonly errorCodes = new Set<string>();
@@ -40,20 +46,33 @@ export class SummaryAccumulator {
         break;
     }
     const duration = entry.duration_ms;
-    if (duration !== null) {
-      if (this.durationCount === this.durations.length) {
-        const grown = new Float64Array(this.durations.length * 2);
-        grown.set(this.durations);
-        this.durations = grown;
-      }
-      this.durations[this.durationCount] = duration;
-      this.durationCount += 1;
-    }
+    if (duration !== null) this.addDuration(duration);
     const hash = entry.metadata.message_hash;
     if (!this.messageHashes.has(hash)) this.messageHashes.add(detachString(hash));
     const errorCode = entry.error_code;
     if (errorCode !== null && !this.errorCodes.has(errorCode))
       this.errorCodes.add(detachString(errorCode));
+  }
+
+  /** Appends a duration (ms), growing the store by half when full and widening it when needed. */
+  private addDuration(duration: number): void {
+    let durations = this.durations;
+    const full = this.durationCount === durations.length;
+    const widen =
+      durations instanceof Uint32Array &&
+      !(Number.isInteger(duration) && duration >= 0 && duration <= MAX_COMPACT_DURATION);
+    if (full || widen) {
+      const capacity = full ? durations.length + (durations.length >> 1) : durations.length;
+      const grown =
+        widen || durations instanceof Float64Array
+          ? new Float64Array(capacity)
+          : new Uint32Array(capacity);
+      grown.set(durations.subarray(0, this.durationCount));
+      durations = grown;
+      this.durations = grown;
+    }
+    durations[this.durationCount] = duration;
+    this.durationCount += 1;
   }
 
   /**
@@ -70,7 +89,7 @@ export class SummaryAccumulator {
         ERROR: this.error,
         CRITICAL: this.critical,
       },
-      durations_ms: this.durations.slice(0, this.durationCount).sort(),
+      durations_ms: Float64Array.from(this.durations.subarray(0, this.durationCount).sort()),
       message_hashes: this.messageHashes,
       error_codes: this.errorCodes,
     };

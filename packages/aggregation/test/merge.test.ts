@@ -62,6 +62,19 @@ describe("summaries", () => {
     });
   });
 
+  it.each([
+    ["whole milliseconds", [30, 5, 0, 12], [0, 5, 12, 30]],
+    ["a fraction after 40 whole values", [...range(40, 1), 0.5], [0.5, ...range(40, 1)]],
+    ["values past 2^32 - 1 ms", [2 ** 32, 7, 2 ** 32 - 1], [7, 2 ** 32 - 1, 2 ** 32]],
+    ["a fraction first, then whole values", [2.25, 1, 3], [1, 2.25, 3]],
+  ])("keeps every duration exactly (%s), sorted, as a Float64Array", (_name, input, sorted) => {
+    const summary = summarizeLogs(
+      input.map((duration, index) => makeEntry({ timestamp: index, duration_ms: duration })),
+    );
+    expect(summary.durations_ms).toBeInstanceOf(Float64Array);
+    expect([...summary.durations_ms]).toEqual(sorted);
+  });
+
   it("mergeSummaries equals the summary of the concatenation", () => {
     const first = [
       makeEntry({ timestamp: 1, duration_ms: 3, level: "WARNING" }),
@@ -95,3 +108,8 @@ describe("mergeWindowMaps", () => {
     expect(mergeWindowMaps([]).size).toBe(0);
   });
 });
+
+/** `count` whole numbers from `first` up. */
+function range(count: number, first: number): number[] {
+  return Array.from({ length: count }, (_, index) => first + index);
+}

@@ -13,6 +13,10 @@ const sizes = fc.constantFrom(1, 60, 300, 3600, 86400, 7);
 const zones = fc.constantFrom("UTC", "Europe/Berlin", "Asia/Kolkata");
 const flags = fc.boolean();
 
+function countNonEmpty(windows: readonly AggregatedLogWindow[]): number {
+  return windows.filter((window) => (window.summary?.total_events ?? 0) > 0).length;
+}
+
 function totalEvents(windows: Iterable<AggregatedLogWindow>): number {
   let total = 0;
   for (const window of windows) total += window.summary?.total_events ?? 0;
@@ -34,6 +38,52 @@ function stream(
 }
 
 describe("aggregation properties", () => {
+  it("drain() emits the windows flush() would, one window end per batch, lazily", () => {
+    fc.assert(
+      fc.property(
+        entryLists(),
+        sizes,
+        zones,
+        flags,
+        flags,
+        (entries, size, timeZone, fillGaps, retainLogs) => {
+          const options = {
+            windowSizeSeconds: size,
+            timeZone,
+            fillGaps,
+            retainLogs,
+            allowedLatenessSeconds: Number.POSITIVE_INFINITY,
+          };
+          const flushing = createAggregator(options);
+          flushing.addBatch(entries);
+          const expected = flushing.flush();
+          const draining = createAggregator(options);
+          draining.addBatch(entries);
+          const open = draining.stats.openWindows;
+          const drained: AggregatedLogWindow[] = [];
+          let previousEnd = Number.NEGATIVE_INFINITY;
+          for (const batch of draining.drain()) {
+            const ends = new Set(batch.map((window) => window.window_end));
+            const realWindows = batch.filter((window) => (window.summary?.total_events ?? 0) > 0);
+            expect(new Set(realWindows.map((window) => window.window_end)).size).toBe(1);
+            const end = realWindows[0]?.window_end as number;
+            expect(end).toBeGreaterThan(previousEnd);
+            previousEnd = end;
+            expect(Math.max(...ends)).toBe(end);
+            expect(draining.stats.openWindows).toBe(
+              open - countNonEmpty(drained) - realWindows.length,
+            );
+            expect(draining.stats.watermark).toBe(end);
+            drained.push(...batch);
+          }
+          expect(draining.stats.openWindows).toBe(0);
+          expect(drained.sort(compareWindows)).toEqual(expected);
+          expect(draining.stats).toEqual(flushing.stats);
+        },
+      ),
+    );
+  });
+
   it("every entry lands in exactly one window of its service, inside its bounds", () => {
     fc.assert(
       fc.property(
