@@ -1,4 +1,5 @@
 import type { ParsedLog, TextRawRecord } from "@logfeat/schema";
+import { isRegexSpace } from "./character-classes.js";
 import { extractDurationSuffix } from "./duration-suffix.js";
 import { resolveTextAliasTable } from "./field-aliases.js";
 import { type FieldMapOptions, validateFieldMap, validateListener } from "./options.js";
@@ -10,14 +11,14 @@ export const ISO_TIMESTAMP_SOURCE =
   "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?";
 
 /**
- * One anchored regex for the three standard forms:
- * 1 timestamp; `LEVEL [service] message` -> 2 level, 3 service;
- * `LEVEL service - message` -> 2 level, 4 service;
- * `[LEVEL] service: message` -> 5 level, 6 service; 7 message.
+ * The head of a standard line, anchored, up to the message: 1 timestamp;
+ * `LEVEL [service]` -> 2 level, 3 service; `LEVEL service -` -> 2 level,
+ * 4 service; `[LEVEL] service:` -> 5 level, 6 service; then the whitespace
+ * before the message, which is the rest of the line (it is not captured:
+ * the message is cut once, without its trailing pairs).
  */
-const STANDARD = new RegExp(
-  `^(${ISO_TIMESTAMP_SOURCE})\\s+(?:([A-Za-z]+)\\s+(?:\\[([^\\]\\n]*)\\]|([^\\s\\[\\]]+)\\s+-(?=\\s|$))|\\[\\s*([A-Za-z]+)\\s*\\]\\s+([^\\s\\[\\]]+?):(?=\\s|$))\\s*(.*)$`,
-  "s",
+const STANDARD_HEAD = new RegExp(
+  `^(${ISO_TIMESTAMP_SOURCE})\\s+(?:([A-Za-z]+)\\s+(?:\\[([^\\]\\n]*)\\]|([^\\s\\[\\]]+)\\s+-(?=\\s|$))|\\[\\s*([A-Za-z]+)\\s*\\]\\s+([^\\s\\[\\]]+?):(?=\\s|$))\\s*`,
 );
 
 /**
@@ -42,11 +43,18 @@ export class StandardTextLineParser extends TextLineParser {
   }
 
   parseText(text: string, raw: TextRawRecord): ParsedLog | null {
-    const match = STANDARD.exec(text);
+    const match = STANDARD_HEAD.exec(text);
     if (match === null) return null;
-    const message = match[7] as string;
-    const pairStart = this.pairs.scan(message, 0, message.length);
-    const kept = pairStart === 0 ? message : message.slice(0, pairStart).trimEnd();
+    const messageStart = match[0].length;
+    const pairStart = this.pairs.scan(text, messageStart, text.length);
+    // The message loses its pairs and the whitespace before them, unless it would be left empty.
+    let messageEnd = text.length;
+    if (pairStart !== messageStart) {
+      messageEnd = pairStart;
+      while (messageEnd > messageStart && isRegexSpace(text.charCodeAt(messageEnd - 1)))
+        messageEnd -= 1;
+    }
+    const message = text.slice(messageStart, messageEnd);
     const service = match[3] ?? match[4] ?? match[6];
     // One object literal per shape keeps allocation and hidden-class changes down.
     const parsed: ParsedLog =
@@ -57,7 +65,7 @@ export class StandardTextLineParser extends TextLineParser {
             format: raw.format,
             timestamp: match[1] as string,
             level: (match[2] ?? match[5]) as string,
-            message: kept,
+            message,
             extra: {},
           }
         : {
@@ -67,11 +75,11 @@ export class StandardTextLineParser extends TextLineParser {
             timestamp: match[1] as string,
             level: (match[2] ?? match[5]) as string,
             service,
-            message: kept,
+            message,
             extra: {},
           };
     this.pairs.apply(parsed);
-    extractDurationSuffix(kept, parsed);
+    extractDurationSuffix(message, parsed);
     return parsed;
   }
 }

@@ -138,3 +138,20 @@ describe("StandardTextLineParser", () => {
     expect(parser.parseText(line, textRecord(line))).toBeNull();
   });
 });
+
+describe("StandardTextLineParser with a fieldMap", () => {
+  const mapped = new StandardTextLineParser({ fieldMap: { duration: ["RespTime", "took"] } });
+  it.each([
+    ["key written as in the fieldMap", "RespTime=5", "RespTime"],
+    ["key in another case", "resptime=5", "resptime"],
+    ["key in upper case", "RESPTIME=5", "RESPTIME"],
+  ])("reports duration_field as the key is written: %s", (_name, pair, field) => {
+    const line = `2025-02-07T10:15:30Z INFO [api] done ${pair}`;
+    expect(mapped.parse(textRecord(line))).toMatchObject({
+      message: "done",
+      duration: "5",
+      duration_field: field,
+      extra: {},
+    });
+  });
+});
