@@ -1,4 +1,5 @@
 import { wallClockMillis, ZONE_ABBREVIATIONS } from "./calendar.js";
+import { codeAt } from "./code-at.js";
 import type { ZoneOffsets } from "./zone-offsets.js";
 
 const DASH = 45;
@@ -13,7 +14,7 @@ const COMMA = 44;
 function digitsAt(text: string, start: number, count: number): number {
   let value = 0;
   for (let index = start; index < start + count; index += 1) {
-    const digit = text.charCodeAt(index) - 48;
+    const digit = codeAt(text, index) - 48;
     if (!(digit >= 0 && digit <= 9)) return -1;
     value = value * 10 + digit;
   }
@@ -59,13 +60,13 @@ export function scanIsoTimestamp(text: string, zone: ZoneOffsets): number {
       return Number.NaN;
     hour = digitsAt(text, 11, 2);
     minute = digitsAt(text, 14, 2);
-    if (hour < 0 || minute < 0 || text.charCodeAt(13) !== COLON) return Number.NaN;
+    if (hour < 0 || minute < 0 || codeAt(text, 13) !== COLON) return Number.NaN;
     index = 16;
-    if (text.charCodeAt(16) === COLON) {
+    if (codeAt(text, 16) === COLON) {
       second = digitsAt(text, 17, 2);
       if (second < 0) return Number.NaN;
       index = 19;
-      const fractionMark = text.charCodeAt(19);
+      const fractionMark = codeAt(text, 19);
       if (fractionMark === DOT || fractionMark === COMMA) {
         index = 20;
         let scale = 100;
@@ -81,7 +82,7 @@ export function scanIsoTimestamp(text: string, zone: ZoneOffsets): number {
   const local = wallClockMillis(year, month, day, hour, minute, second, millisecond);
   if (Number.isNaN(local)) return Number.NaN;
   if (index === length) return zone.toUtc(local);
-  if (text.charCodeAt(index) === SPACE) index += 1;
+  if (codeAt(text, index) === SPACE) index += 1;
   const offsetMinutes = zoneDesignatorMinutes(text, index);
   return Number.isNaN(offsetMinutes) ? Number.NaN : local - offsetMinutes * 60_000;
 }
@@ -92,16 +93,16 @@ export function scanIsoTimestamp(text: string, zone: ZoneOffsets): number {
  */
 export function zoneDesignatorMinutes(text: string, start: number): number {
   const length = text.length;
-  const sign = text.charCodeAt(start);
+  const sign = codeAt(text, start);
   if (sign === PLUS || sign === DASH) {
     const hours = digitsAt(text, start + 1, 2);
     if (hours < 0) return Number.NaN;
     let index = start + 3;
     let minutes = 0;
-    if (text.charCodeAt(index) === COLON) {
+    if (codeAt(text, index) === COLON) {
       minutes = digitsAt(text, index + 1, 2);
       index += 3;
-    } else if (isDigit(text.charCodeAt(index))) {
+    } else if (isDigit(codeAt(text, index))) {
       minutes = digitsAt(text, index, 2);
       index += 2;
     }

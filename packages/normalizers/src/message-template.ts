@@ -1,3 +1,6 @@
+import { codeAt } from "./code-at.js";
+import { isControlCharacter } from "./normalize-message.js";
+
 /** The placeholder that replaces each variable token. */
 export const TEMPLATE_PLACEHOLDER = "<*>";
 
@@ -40,11 +43,13 @@ const ALPHANUMERIC_KIND = 1;
 const HEX_KIND = 2;
 const DIGIT_KIND = 4;
 const TRIGGER_KIND = 8;
+const CONTROL_KIND = 16;
 
 /**
- * For each ASCII code: letter/digit, hex digit, digit, or a character that
- * may start a token by itself (`"`, `'`, `=`, `:`); 0 for the rest, which the
- * scanner skips with one table read.
+ * For each ASCII code: letter/digit, hex digit, digit, a character that may
+ * start a token by itself (`"`, `'`, `=`, `:`), or a control character that
+ * `cleanMessage` removes (C0 but `\t` and `\n`, DEL); 0 for the rest, which
+ * the scanner skips with one table read.
  */
 const CHARACTER_KINDS: Uint8Array = (() => {
   const kinds = new Uint8Array(128);
@@ -55,8 +60,23 @@ const CHARACTER_KINDS: Uint8Array = (() => {
     else if (lower >= 103 && lower <= 122) kinds[code] = ALPHANUMERIC_KIND;
   }
   for (const code of [QUOTE, APOSTROPHE, EQUALS, COLON]) kinds[code] = TRIGGER_KIND;
+  for (let code = 0; code < 128; code += 1)
+    if (isControlCharacter(code)) kinds[code] = CONTROL_KIND;
   return kinds;
 })();
+
+/** The kind of a character: `CHARACTER_KINDS` for ASCII, control for C1 (U+0080..U+009F), else 0. */
+function characterKind(code: number): number {
+  if (code < 128) return CHARACTER_KINDS[code] as number;
+  return code <= 0x9f && isControlCharacter(code) ? CONTROL_KIND : 0;
+}
+
+/** True when `text[start, end)` holds a character that `cleanMessage` removes. */
+function hasControlCharacter(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1)
+    if (characterKind(text.charCodeAt(index)) === CONTROL_KIND) return true;
+  return false;
+}
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -98,7 +118,7 @@ function isWhitespace(code: number): boolean {
 /** Number of hex digits from `start`. */
 function hexRun(text: string, start: number): number {
   let index = start;
-  while (isHex(text.charCodeAt(index))) index += 1;
+  while (isHex(codeAt(text, index))) index += 1;
   return index - start;
 }
 
@@ -121,7 +141,7 @@ function singleQuotedEnd(text: string, start: number): number {
   if (start > 0 && isWordCharacter(text.charCodeAt(start - 1))) return -1;
   for (let index = start + 1; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
-    if (code === APOSTROPHE) return isWordCharacter(text.charCodeAt(index + 1)) ? -1 : index + 1;
+    if (code === APOSTROPHE) return isWordCharacter(codeAt(text, index + 1)) ? -1 : index + 1;
     if (code === NEWLINE) return -1;
     if (code === BACKSLASH) index += 1;
   }
@@ -144,13 +164,13 @@ function uuidEnd(text: string, start: number): number {
   let index = start;
   for (const length of [8, 4, 4, 4, 12]) {
     if (index > start) {
-      if (text.charCodeAt(index) !== DASH) return -1;
+      if (codeAt(text, index) !== DASH) return -1;
       index += 1;
     }
     for (let end = index + length; index < end; index += 1)
-      if (!isHex(text.charCodeAt(index))) return -1;
+      if (!isHex(codeAt(text, index))) return -1;
   }
-  return isAlphanumeric(text.charCodeAt(index)) ? -1 : index;
+  return isAlphanumeric(codeAt(text, index)) ? -1 : index;
 }
 
 /**
@@ -171,21 +191,21 @@ function ipv6End(text: string, start: number): number {
       else groupsBefore += 1;
       index += digits;
     }
-    if (text.charCodeAt(index) !== COLON) {
+    if (codeAt(text, index) !== COLON) {
       if (digits === 0 && !compressed) return -1;
       break;
     }
-    if (text.charCodeAt(index + 1) === COLON) {
+    if (codeAt(text, index + 1) === COLON) {
       if (compressed) return -1;
       compressed = true;
       index += 2;
-      if (!isHex(text.charCodeAt(index))) break;
+      if (!isHex(codeAt(text, index))) break;
     } else {
-      if (digits === 0 || !isHex(text.charCodeAt(index + 1))) return -1;
+      if (digits === 0 || !isHex(codeAt(text, index + 1))) return -1;
       index += 1;
     }
   }
-  const next = text.charCodeAt(index);
+  const next = codeAt(text, index);
   if (isAlphanumeric(next) || next === COLON) return -1;
   if (compressed) return groupsBefore <= 7 && groupsAfter <= 7 ? index : -1;
   return groupsBefore === 8 ? index : -1;
@@ -193,8 +213,8 @@ function ipv6End(text: string, start: number): number {
 
 /** True when a number may end at `index`: no letter or digit follows, nor `.` and a digit. */
 function numberMayEndAt(text: string, index: number): boolean {
-  const next = text.charCodeAt(index);
-  return !isAlphanumeric(next) && !(next === DOT && isDigit(text.charCodeAt(index + 1)));
+  const next = codeAt(text, index);
+  return !isAlphanumeric(next) && !(next === DOT && isDigit(codeAt(text, index + 1)));
 }
 
 /** End of `1-3 digits` x4 separated by `.`, with an optional `:port` of 1-5 digits, or -1. */
@@ -202,16 +222,16 @@ function ipv4End(text: string, start: number): number {
   let index = start;
   for (let group = 0; group < 4; group += 1) {
     if (group > 0) {
-      if (text.charCodeAt(index) !== DOT) return -1;
+      if (codeAt(text, index) !== DOT) return -1;
       index += 1;
     }
     const groupStart = index;
-    while (index - groupStart < 3 && isDigit(text.charCodeAt(index))) index += 1;
+    while (index - groupStart < 3 && isDigit(codeAt(text, index))) index += 1;
     if (index === groupStart) return -1;
   }
-  if (text.charCodeAt(index) === COLON) {
+  if (codeAt(text, index) === COLON) {
     let portEnd = index + 1;
-    while (portEnd - index <= 5 && isDigit(text.charCodeAt(portEnd))) portEnd += 1;
+    while (portEnd - index <= 5 && isDigit(codeAt(text, portEnd))) portEnd += 1;
     if (portEnd - index >= 2 && portEnd - index <= 6 && numberMayEndAt(text, portEnd))
       return portEnd;
   }
@@ -221,22 +241,22 @@ function ipv4End(text: string, start: number): number {
 /** End of a number (digits, `.digits` groups) with an optional unit suffix, or -1. */
 function numberEnd(text: string, start: number): number {
   let index = start;
-  while (isDigit(text.charCodeAt(index))) index += 1;
-  while (text.charCodeAt(index) === DOT && isDigit(text.charCodeAt(index + 1))) {
+  while (isDigit(codeAt(text, index))) index += 1;
+  while (codeAt(text, index) === DOT && isDigit(codeAt(text, index + 1))) {
     index += 2;
-    while (isDigit(text.charCodeAt(index))) index += 1;
+    while (isDigit(codeAt(text, index))) index += 1;
   }
-  const next = text.charCodeAt(index);
+  const next = codeAt(text, index);
   if (next === PERCENT && numberMayEndAt(text, index + 1)) return index + 1;
   if (
     (next === MICRO || next === GREEK_MU) &&
-    (text.charCodeAt(index + 1) | 32) === 115 &&
+    (codeAt(text, index + 1) | 32) === 115 &&
     numberMayEndAt(text, index + 2)
   )
     return index + 2;
   if (isLetter(next)) {
     let unitEnd = index + 1;
-    while (isLetter(text.charCodeAt(unitEnd))) unitEnd += 1;
+    while (isLetter(codeAt(text, unitEnd))) unitEnd += 1;
     if (unitEnd - index > 5 || !NUMBER_UNITS.has(text.slice(index, unitEnd).toLowerCase()))
       return -1;
     index = unitEnd;
@@ -251,9 +271,9 @@ function numberEnd(text: string, start: number): number {
  */
 function tokenEnd(text: string, start: number, runEnd: number, hexOnly: boolean): number {
   const previous = start > 0 ? text.charCodeAt(start - 1) : -1;
-  const first = text.charCodeAt(start);
+  const first = codeAt(text, start);
   const runLength = runEnd - start;
-  const next = text.charCodeAt(runEnd);
+  const next = codeAt(text, runEnd);
   if (hexOnly) {
     if (runLength === 8 && next === DASH) {
       const end = uuidEnd(text, start);
@@ -270,7 +290,7 @@ function tokenEnd(text: string, start: number, runEnd: number, hexOnly: boolean)
     const end = ipv4End(text, start);
     if (end !== -1) return end;
   }
-  if (first === 48 && (text.charCodeAt(start + 1) | 32) === 120 && runLength > 2) {
+  if (first === 48 && (codeAt(text, start + 1) | 32) === 120 && runLength > 2) {
     if (hexRun(text, start + 2) === runLength - 2) return runEnd;
   }
   if (hexOnly && runLength >= 8) return runEnd;
@@ -301,6 +321,12 @@ export class TokenRanges {
   templateHash = 0;
   /** Length of the template in UTF-16 code units. */
   templateLength = 0;
+  /**
+   * True when the message holds a character that `cleanMessage` removes (C0
+   * but `\t` and `\n`, DEL, C1): then it was not a cleaned message, and the
+   * ranges are not its template's.
+   */
+  hasControlCharacter = false;
 
   /** Appends `[start, end)`. */
   push(start: number, end: number): void {
@@ -323,13 +349,14 @@ export class TokenRanges {
  */
 export function findVariableTokens(message: string, tokens: TokenRanges): void {
   tokens.count = 0;
+  tokens.hasControlCharacter = false;
   const length = message.length;
   let templateLength = length;
   let hash = FNV_OFFSET;
   let index = 0;
   while (index < length) {
     const code = message.charCodeAt(index);
-    const kind = code < 128 ? (CHARACTER_KINDS[code] as number) : 0;
+    const kind = characterKind(code);
     if (kind === 0) {
       hash = Math.imul(hash ^ code, FNV_PRIME);
       index += 1;
@@ -340,13 +367,12 @@ export function findVariableTokens(message: string, tokens: TokenRanges): void {
       let runHash = Math.imul(hash ^ code, FNV_PRIME);
       let runEnd = index + 1;
       let hexOnly = (kind & HEX_KIND) !== 0;
-      for (;;) {
+      for (; runEnd < length; runEnd += 1) {
         const runCode = message.charCodeAt(runEnd);
         const runKind = runCode < 128 ? (CHARACTER_KINDS[runCode] as number) : 0;
         if ((runKind & ALPHANUMERIC_KIND) === 0) break;
         if ((runKind & HEX_KIND) === 0) hexOnly = false;
         runHash = Math.imul(runHash ^ runCode, FNV_PRIME);
-        runEnd += 1;
       }
       if ((kind & DIGIT_KIND) !== 0 || hexOnly) end = tokenEnd(message, index, runEnd, hexOnly);
       if (end === -1) {
@@ -360,7 +386,7 @@ export function findVariableTokens(message: string, tokens: TokenRanges): void {
       end = singleQuotedEnd(message, index);
     } else if (code === EQUALS) {
       const valueStart = index + 1;
-      const valueCode = message.charCodeAt(valueStart);
+      const valueCode = codeAt(message, valueStart);
       if (
         index > 0 &&
         isKeyCharacter(message.charCodeAt(index - 1)) &&
@@ -369,6 +395,7 @@ export function findVariableTokens(message: string, tokens: TokenRanges): void {
       ) {
         end = keyValueEnd(message, valueStart);
         if (end !== -1) {
+          if (hasControlCharacter(message, valueStart, end)) tokens.hasControlCharacter = true;
           tokens.push(valueStart, end);
           hash = hashPlaceholder(Math.imul(hash ^ code, FNV_PRIME));
           templateLength += TEMPLATE_PLACEHOLDER.length - (end - valueStart);
@@ -376,7 +403,9 @@ export function findVariableTokens(message: string, tokens: TokenRanges): void {
           continue;
         }
       }
-    } else if (message.charCodeAt(index + 1) === COLON) {
+    } else if (kind === CONTROL_KIND) {
+      tokens.hasControlCharacter = true;
+    } else if (codeAt(message, index + 1) === COLON) {
       const previous = index > 0 ? message.charCodeAt(index - 1) : -1;
       if (!isAlphanumeric(previous) && previous !== COLON) end = ipv6End(message, index);
     }
@@ -385,6 +414,9 @@ export function findVariableTokens(message: string, tokens: TokenRanges): void {
       index += 1;
       continue;
     }
+    // Quoted strings are skipped whole: look inside them for control characters.
+    if ((code === QUOTE || code === APOSTROPHE) && hasControlCharacter(message, index, end))
+      tokens.hasControlCharacter = true;
     tokens.push(index, end);
     hash = hashPlaceholder(hash);
     templateLength += TEMPLATE_PLACEHOLDER.length - (end - index);

@@ -7,10 +7,23 @@ const CAMEL_SUFFIX = /[a-z0-9]([A-Z][a-z]*)$/;
 const SEPARATED_SUFFIX = /[_.-]([A-Za-z]+)$/;
 
 const factorsByField = new Map<string, number>();
+/** The last field name asked and its factor: records of one source repeat the same field. */
+let lastFieldName = "";
+let lastFactor = 1;
+/** Longest digit string read by `digitsValue` (15 digits are always exact in a double). */
+const MAX_PLAIN_DIGITS = 15;
 
 /** Milliseconds per unit of a number found in field `fieldName` (ms when the name says nothing). */
 export function fieldUnitFactor(fieldName: string | undefined): number {
   if (fieldName === undefined) return 1;
+  if (fieldName === lastFieldName) return lastFactor;
+  const factor = lookUpFieldUnitFactor(fieldName);
+  lastFieldName = fieldName;
+  lastFactor = factor;
+  return factor;
+}
+
+function lookUpFieldUnitFactor(fieldName: string): number {
   const cached = factorsByField.get(fieldName);
   if (cached !== undefined) return cached;
   const lower = fieldName.toLowerCase();
@@ -22,6 +35,22 @@ export function fieldUnitFactor(fieldName: string | undefined): number {
   }
   if (factorsByField.size < 1000) factorsByField.set(fieldName, factor);
   return factor;
+}
+
+/**
+ * The value of `text` when it is 1..15 ASCII digits and nothing else (the
+ * common duration string, `"32"`), else -1. Equals `Number(text)` then.
+ */
+function digitsValue(text: string): number {
+  const length = text.length;
+  if (length === 0 || length > MAX_PLAIN_DIGITS) return -1;
+  let value = 0;
+  for (let index = 0; index < length; index += 1) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** Sum of the `<number><unit>` parts of `text` in ms, or NaN unless the parts cover all of it. */
@@ -57,6 +86,8 @@ export function normalizeDuration(value: unknown, fieldName?: string): number | 
   if (typeof value === "number") {
     millis = value * fieldUnitFactor(fieldName);
   } else if (typeof value === "string") {
+    const digits = digitsValue(value);
+    if (digits >= 0) return roundToNanoseconds(digits * fieldUnitFactor(fieldName));
     const text = value.trim();
     if (text === "") return null;
     millis = NUMBER_TEXT.test(text)

@@ -10,10 +10,15 @@ import { IMPLICIT_SCHEME, LEVEL_NAMES, NUMERIC_LEVELS } from "./level-table.js";
 /** Returned by `classifyLevel` for a number that no scheme explains. */
 export const AMBIGUOUS_LEVEL = "ambiguous";
 
-/** Each canonical level name -> the shared constant string (so entries do not keep copies). */
-const CANONICAL_LEVELS: ReadonlyMap<string, LogLevel> = new Map(
-  LOG_LEVELS.map((level) => [level, level]),
-);
+/**
+ * The shared constant string of a canonical level name (so entries do not keep
+ * copies), or undefined. Five `===` comparisons, which fail at once on the
+ * length mostly, cost less than hashing a fresh substring for a Map lookup.
+ */
+function canonicalLevel(value: string): LogLevel | undefined {
+  for (const level of LOG_LEVELS) if (value === level) return level;
+  return undefined;
+}
 const NUMERIC_TEXT = /^-?\d+(?:\.\d+)?$/;
 
 function isLevelScheme(value: unknown): value is LevelScheme {
@@ -41,7 +46,7 @@ export function classifyLevel(
 ): LogLevel | typeof AMBIGUOUS_LEVEL | null {
   if (typeof value === "number") return numericLevel(value, scheme);
   if (typeof value !== "string") return null;
-  const canonical = CANONICAL_LEVELS.get(value);
+  const canonical = canonicalLevel(value);
   if (canonical !== undefined) return canonical;
   const direct = LEVEL_NAMES.get(value);
   if (direct !== undefined) return direct;

@@ -5,11 +5,32 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]+/g;
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 /**
+ * True for a character `cleanMessage` removes: C0 controls but `\t` and
+ * `\n`, DEL, C1 controls (the set of `CONTROL_CHARACTERS`, for scanners that
+ * read character codes).
+ */
+export function isControlCharacter(code: number): boolean {
+  return code < 32 ? code !== 9 && code !== 10 : code >= 0x7f && code <= 0x9f;
+}
+
+/**
  * A message with control characters (C0 and C1, DEL) removed except `\t` and
  * `\n`, then trimmed. Does not cut; may return `""`.
  */
 export function cleanMessage(text: string): string {
   return (CONTROL_CHARACTER.test(text) ? text.replace(CONTROL_CHARACTERS, "") : text).trim();
+}
+
+/**
+ * True when `text` starts and ends with a printable ASCII character other
+ * than space (so `trim` would leave it as it is); false for `""`.
+ */
+export function hasPrintableEnds(text: string): boolean {
+  const length = text.length;
+  if (length === 0) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
 }
 
 /**

@@ -16,11 +16,11 @@ import { messageHash } from "./message-hash.js";
 import { normalizeDuration } from "./normalize-duration.js";
 import { normalizeErrorCode, normalizeRequestId } from "./normalize-identifiers.js";
 import { AMBIGUOUS_LEVEL, classifyLevel, schemeOrNull } from "./normalize-level.js";
-import { cleanMessage, truncateMessage } from "./normalize-message.js";
+import { cleanMessage, hasPrintableEnds, truncateMessage } from "./normalize-message.js";
 import { normalizeService } from "./normalize-service.js";
 import { timestampInstant } from "./normalize-timestamp.js";
 import { type NormalizerOptions, type ResolvedOptions, resolveOptions } from "./options.js";
-import { TemplateInterner } from "./template-interner.js";
+import { type InternedTemplate, TemplateInterner } from "./template-interner.js";
 
 /** Where the diagnostics of one record go: a DiagnosticCollector in a batch. */
 interface DiagnosticSink {
@@ -61,15 +61,20 @@ const CACHE_CAPACITY = 10_000;
  */
 interface NormalizerState {
   readonly options: ResolvedOptions;
-  readonly services: BoundedCache<string, string | null>;
+  readonly services: BoundedCache<string | null>;
   readonly templates: TemplateInterner;
 }
 
 /** A value that counts as "no level": absent, null, or whitespace-only text (an empty CSV cell). */
 function isAbsentLevel(value: unknown): boolean {
-  return (
-    value === undefined || value === null || (typeof value === "string" && value.trim() === "")
-  );
+  if (value === undefined || value === null) return true;
+  if (typeof value !== "string") return false;
+  // A printable ASCII first character is not whitespace: skip the trim.
+  if (value.length !== 0) {
+    const first = value.charCodeAt(0);
+    if (first > 32 && first < 127) return false;
+  }
+  return value.trim() === "";
 }
 
 function diagnostic(
@@ -162,12 +167,27 @@ function normalizeRecord(
   const rawMessage = parsed.message;
   if (rawMessage === undefined || rawMessage === null)
     return skip(sink, SKIP_CODES.missingMessage, parsed, "message", undefined);
-  const cleaned = typeof rawMessage === "string" ? cleanMessage(rawMessage) : "";
-  const message = truncateMessage(cleaned, options.maxMessageLength);
-  if (message === "") return skip(sink, SKIP_CODES.invalidMessage, parsed, "message", rawMessage);
-  const truncated = message !== cleaned;
-
-  const interned = state.templates.intern(message);
+  // Fast path: a message short enough, with nothing to trim at its ends, is
+  // its own cleaned message unless the template scan meets a control
+  // character; then (and for every other message) clean, cut and scan again.
+  let message = "";
+  let truncated = false;
+  let interned: InternedTemplate | null = null;
+  if (
+    typeof rawMessage === "string" &&
+    rawMessage.length <= options.maxMessageLength &&
+    hasPrintableEnds(rawMessage)
+  ) {
+    message = rawMessage;
+    interned = state.templates.internIfClean(rawMessage);
+  }
+  if (interned === null) {
+    const cleaned = typeof rawMessage === "string" ? cleanMessage(rawMessage) : "";
+    message = truncateMessage(cleaned, options.maxMessageLength);
+    if (message === "") return skip(sink, SKIP_CODES.invalidMessage, parsed, "message", rawMessage);
+    truncated = message !== cleaned;
+    interned = state.templates.intern(message);
+  }
   const hash = options.messageHash === "exact" ? messageHash(message) : interned.hash;
   const metadata: LogEntryMetadata = levelDefaulted
     ? { message_hash: hash, message_template: interned.template }

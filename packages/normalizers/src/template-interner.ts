@@ -57,8 +57,24 @@ export class TemplateInterner {
 
   /** The interned template of `message` (its `messageTemplate` and that template's hash). */
   intern(message: string): InternedTemplate {
+    findVariableTokens(message, this.tokens);
+    return this.internScanned(message);
+  }
+
+  /**
+   * `intern(message)`, or null when `message` holds a character that
+   * `cleanMessage` removes (the scan that finds the tokens notices it): lets
+   * the normalizer skip a separate cleaning pass over messages that are
+   * already clean, which is nearly all of them.
+   */
+  internIfClean(message: string): InternedTemplate | null {
+    findVariableTokens(message, this.tokens);
+    return this.tokens.hasControlCharacter ? null : this.internScanned(message);
+  }
+
+  /** The interned template of `message`, whose tokens are in `this.tokens`. */
+  private internScanned(message: string): InternedTemplate {
     const tokens = this.tokens;
-    findVariableTokens(message, tokens);
     const hash = tokens.templateHash;
     const length = tokens.templateLength;
     const first = this.buckets.get(hash) ?? null;

@@ -2,6 +2,7 @@ import { ConfigError } from "@logfeat/schema";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeMessage } from "../src/index.js";
+import { cleanMessage, isControlCharacter } from "../src/normalize-message.js";
 
 describe("normalizeMessage", () => {
   it.each([
@@ -15,6 +16,13 @@ describe("normalizeMessage", () => {
     ["héllo wörld 🌍", "héllo wörld 🌍", false],
   ])("%j -> %j", (input, message, truncated) => {
     expect(normalizeMessage(input)).toEqual({ message, truncated });
+  });
+
+  it("isControlCharacter is the set cleanMessage removes", () => {
+    for (let code = 0; code < 0x300; code += 1)
+      expect(cleanMessage(`a${String.fromCharCode(code)}b`) === "ab").toBe(
+        isControlCharacter(code),
+      );
   });
 
   it.each(["", "   ", "\u0000\u0001", "\r\n", 42, null, undefined])("%j -> null", (input) => {

@@ -8,7 +8,14 @@ import {
 } from "@logfeat/schema";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createNormalizer, LEVEL_NAMES, type NormalizerOptions } from "../src/index.js";
+import {
+  createNormalizer,
+  LEVEL_NAMES,
+  messageHash,
+  messageTemplate,
+  type NormalizerOptions,
+  normalizeMessage,
+} from "../src/index.js";
 
 const OPTIONS: NormalizerOptions = {
   timeZone: "Europe/Berlin",
@@ -159,6 +166,39 @@ describe("properties over arbitrary ParsedLogs", () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it("an entry's message, template and hash are those of the single-field functions", () => {
+    const controlled = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(" ", "\u0001", "\u0085", "\u007f", "\t", "\n", '"', "'", "=", ":"),
+          fc.constantFrom("x=", "user", "42", "10.0.0.1", "0x1f", "deadbeef01", "2001:db8::1"),
+          fc.string({ maxLength: 4 }),
+        ),
+        { maxLength: 12 },
+      )
+      .map((parts) => parts.join(""));
+    const normalizer = createNormalizer({ ...OPTIONS, messageHash: "exact" });
+    const templates = createNormalizer(OPTIONS);
+    fc.assert(
+      fc.property(fc.oneof(text, controlled), (message) => {
+        const record: ParsedLog = { source: "a", line: 1, format: "text", extra: {} };
+        Object.assign(record, { timestamp: 0, level: "INFO", service: "s", message });
+        const expected = normalizeMessage(message, OPTIONS.maxMessageLength);
+        const entry = normalizer.normalize(record);
+        const templated = templates.normalize(record);
+        expect(entry?.message ?? null).toBe(expected?.message ?? null);
+        if (entry === null || expected === null || templated === null) return;
+        expect(entry.metadata.truncated ?? false).toBe(expected.truncated);
+        expect(entry.metadata.message_hash).toBe(messageHash(expected.message));
+        expect(templated.metadata.message_template).toBe(messageTemplate(expected.message));
+        expect(templated.metadata.message_hash).toBe(
+          messageHash(messageTemplate(expected.message)),
+        );
+      }),
+      { numRuns: 2000 },
     );
   });
 });
