@@ -50,6 +50,14 @@ export interface PipelineOptions {
   /** Keep each window's LogEntries (`window.logs`). Default true. */
   retainLogs?: boolean;
   /**
+   * Return the windows in `result.windows`. Default true. With false, each
+   * window is dropped as soon as its features are extracted and
+   * `result.windows` is empty (the ledger still counts them): what a caller
+   * that only wants features (the CLI's `run`) passes to keep memory to the
+   * open windows.
+   */
+  keepWindows?: boolean;
+  /**
    * Seconds the watermark trails the latest timestamp: windows are emitted
    * (and passed to `onFeatures`) as it passes their end, later entries for
    * them count as `late_entry`. Default Infinity: every window at the end of

@@ -72,6 +72,7 @@ export function resultFromPartials(
       aggregateAccounting: EMPTY,
       extractAccounting,
       windows,
+      windowCount: windows.length,
       features,
     },
     context,

@@ -79,6 +79,7 @@ interface StageTotals {
   aggregateAccounting: BatchAccounting;
   extractAccounting: BatchAccounting;
   windows: AggregatedLogWindow[];
+  windowCount: number;
   features: FeatureVector[];
 }
 
@@ -98,6 +99,7 @@ export async function runPipeline(
   const started = performance.now();
   const workers = validateWorkers(options);
   const maxDiagnostics = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
+  const keepWindows = options.keepWindows ?? true;
   const inputPath = typeof input === "string" && input !== "-" ? input : null;
   const inputName = typeof input === "string" ? input : "<stdin>";
   const referenceTime = await resolveReferenceTime(options.referenceTime, inputPath, Date.now());
@@ -148,13 +150,15 @@ export async function runPipeline(
   let ingestAccounting: BatchAccounting;
   if (workers === 1) {
     const windows: AggregatedLogWindow[] = [];
+    let windowCount = 0;
     const features: FeatureVector[] = [];
     const extractTotal = new AccountingTotal(maxDiagnostics);
     const emit = (closed: readonly AggregatedLogWindow[]): void => {
       if (closed.length === 0) return;
       const extracted = extract(closed);
       extractTotal.add(extracted.accounting);
-      windows.push(...closed);
+      windowCount += closed.length;
+      if (keepWindows) windows.push(...closed);
       features.push(...extracted.features);
       options.onFeatures?.(extracted.features);
     };
@@ -164,7 +168,7 @@ export async function runPipeline(
       emit(aggregator.addBatch(processor.process(chunk).entries));
       reportProgress(records);
     }
-    emit(aggregator.flush());
+    for (const closed of aggregator.drain()) emit(closed);
     totals = {
       records,
       parsed: processor.parsed,
@@ -173,6 +177,7 @@ export async function runPipeline(
       aggregateAccounting: aggregator.accounting(),
       extractAccounting: extractTotal.toAccounting(),
       windows,
+      windowCount,
       features,
     };
     ingestAccounting = source.accounting();
@@ -194,7 +199,8 @@ export async function runPipeline(
       normalizeAccounting: merged.normalizeAccounting,
       aggregateAccounting: EMPTY,
       extractAccounting: extracted.accounting,
-      windows: merged.windows,
+      windows: keepWindows ? merged.windows : [],
+      windowCount: merged.windows.length,
       features: extracted.features,
     };
     ingestAccounting = mergeByLine(source.accounting(), deferredAccountings, maxDiagnostics);

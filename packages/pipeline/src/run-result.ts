@@ -30,8 +30,10 @@ export interface StageResults {
   normalizeAccounting: BatchAccounting;
   aggregateAccounting: BatchAccounting;
   extractAccounting: BatchAccounting;
-  /** Ordered by window_start, then service. */
+  /** Ordered by window_start, then service (empty when the caller did not keep them). */
   windows: AggregatedLogWindow[];
+  /** Windows emitted, kept or not. */
+  windowCount: number;
   /** Ordered by window_start, then service. */
   features: FeatureVector[];
 }
@@ -70,7 +72,7 @@ export function assembleResult(stages: StageResults, facts: RunFacts): PipelineR
     parse_skipped: stages.ingestAccounting.skipped + stages.parseAccounting.skipped,
     entries: stages.parsed - stages.normalizeAccounting.skipped,
     normalize_skipped: stages.normalizeAccounting.skipped,
-    windows: stages.windows.length,
+    windows: stages.windowCount,
     features: stages.features.length,
     skipped_by_code: totalByCode(accountings, "skippedByCode"),
     reference_time: formatInstant(facts.referenceTime.instant),

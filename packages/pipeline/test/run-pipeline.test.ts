@@ -51,6 +51,17 @@ describe("runPipeline", () => {
     expect(result.details.default_service).toBe("app");
   });
 
+  it("keepWindows: false drops the windows but not their count, features or ledger", async () => {
+    const path = file("app.log", `${LINES.join("\n")}\n`);
+    const options = { now: Date.UTC(2025, 1, 8), referenceTime: "2025-02-08T00:00:00Z" };
+    const kept = await runPipeline(path, options);
+    const dropped = await runPipeline(path, { ...options, keepWindows: false });
+    expect(kept.windows).toHaveLength(2);
+    expect(dropped.windows).toEqual([]);
+    expect(dropped.features).toEqual(kept.features);
+    expect({ ...dropped.ledger, elapsed_ms: 0 }).toEqual({ ...kept.ledger, elapsed_ms: 0 });
+  });
+
   it("reads a Node stream (stdin) like a file", async () => {
     const text = `${LINES.slice(0, 3).join("\n")}\n`;
     const fromStream = await runPipeline(Readable.from([text]), {
