@@ -1,19 +1,39 @@
-import { detachString, type LogEntry, type WindowSummary } from "@logfeat/schema";
+import type { LogEntry, WindowSummary } from "@logfeat/schema";
+import { keptString } from "./kept-strings.js";
 
 const INITIAL_DURATION_CAPACITY = 16;
-/** The largest duration (ms) the compact store holds: 2^32 - 1, about 49.7 days. */
-const MAX_COMPACT_DURATION = 0xffffffff;
+
+/** Typed arrays an open window keeps its durations in, narrowest first. */
+type DurationStore = Uint16Array | Uint32Array | Float64Array;
+
+/**
+ * The narrowest store that holds `duration` (ms) exactly: 0 a whole number
+ * from 0 to 65,535 (Uint16Array), 1 up to 2^32 - 1, about 49.7 days
+ * (Uint32Array), 2 anything else (Float64Array).
+ */
+function storeRank(duration: number): number {
+  if (!Number.isInteger(duration) || duration < 0 || Object.is(duration, -0)) return 2;
+  return duration <= 0xffff ? 0 : duration <= 0xffffffff ? 1 : 2;
+}
+
+function newStore(rank: number, capacity: number): DurationStore {
+  return rank === 0
+    ? new Uint16Array(capacity)
+    : rank === 1
+      ? new Uint32Array(capacity)
+      : new Float64Array(capacity);
+}
 
 /**
  * Accumulates the summary of a window entry by entry: level counts, durations
  * in a growable typed array, distinct message hashes and error codes. The one
- * definition of what a WindowSummary counts. Durations are kept in a
- * Uint32Array (4 bytes each) while every one is a whole number of
- * milliseconds from 0 to 2^32 - 1, the common case, and move to a
- * Float64Array at the first that is not; the finished summary always holds
- * them as a Float64Array, so this only halves what open windows hold. Distinct
- * strings are detached (`detachString`) when first kept, so a window held
- * after its input chunk is gone does not keep that chunk alive.
+ * definition of what a WindowSummary counts. Durations are kept in the
+ * narrowest typed array that holds every one exactly: a Uint16Array while
+ * they are whole milliseconds up to 65,535 (the common case: 2 bytes each),
+ * a Uint32Array up to 2^32 - 1, else a Float64Array; the finished summary
+ * always holds them as an exact-length Float64Array. Distinct strings are
+ * kept as one detached copy shared by all windows (`keptString`), so a
+ * window held after its input chunk is gone does not keep that chunk alive.
  */
 export class SummaryAccumulator {
   private debug = 0;
@@ -21,7 +41,8 @@ export class SummaryAccumulator {
   private warning = 0;
   private error = 0;
   private critical = 0;
-  private durations: Uint32Array | Float64Array = new Uint32Array(INITIAL_DURATION_CAPACITY);
+  private durations: DurationStore = new Uint16Array(INITIAL_DURATION_CAPACITY);
+  private durationRank = 0;
   private durationCount = 0;
   private readonly messageHashes = new Set<string>();
   private readonly errorCodes = new Set<string>();
@@ -48,28 +69,24 @@ export class SummaryAccumulator {
     const duration = entry.duration_ms;
     if (duration !== null) this.addDuration(duration);
     const hash = entry.metadata.message_hash;
-    if (!this.messageHashes.has(hash)) this.messageHashes.add(detachString(hash));
+    if (!this.messageHashes.has(hash)) this.messageHashes.add(keptString(hash));
     const errorCode = entry.error_code;
     if (errorCode !== null && !this.errorCodes.has(errorCode))
-      this.errorCodes.add(detachString(errorCode));
+      this.errorCodes.add(keptString(errorCode));
   }
 
   /** Appends a duration (ms), growing the store by half when full and widening it when needed. */
   private addDuration(duration: number): void {
     let durations = this.durations;
     const full = this.durationCount === durations.length;
-    const widen =
-      durations instanceof Uint32Array &&
-      !(Number.isInteger(duration) && duration >= 0 && duration <= MAX_COMPACT_DURATION);
-    if (full || widen) {
+    const rank = this.durationRank === 2 ? 2 : Math.max(this.durationRank, storeRank(duration));
+    if (full || rank !== this.durationRank) {
       const capacity = full ? durations.length + (durations.length >> 1) : durations.length;
-      const grown =
-        widen || durations instanceof Float64Array
-          ? new Float64Array(capacity)
-          : new Uint32Array(capacity);
+      const grown = newStore(rank, capacity);
       grown.set(durations.subarray(0, this.durationCount));
       durations = grown;
       this.durations = grown;
+      this.durationRank = rank;
     }
     durations[this.durationCount] = duration;
     this.durationCount += 1;

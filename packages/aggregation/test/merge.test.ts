@@ -65,7 +65,9 @@ describe("summaries", () => {
   it.each([
     ["whole milliseconds", [30, 5, 0, 12], [0, 5, 12, 30]],
     ["a fraction after 40 whole values", [...range(40, 1), 0.5], [0.5, ...range(40, 1)]],
+    ["values past 65,535 ms", [65_535, 3, 65_536, 1], [1, 3, 65_535, 65_536]],
     ["values past 2^32 - 1 ms", [2 ** 32, 7, 2 ** 32 - 1], [7, 2 ** 32 - 1, 2 ** 32]],
+    ["a fraction after a value past 65,535", [70_000, 2, 0.25], [0.25, 2, 70_000]],
     ["a fraction first, then whole values", [2.25, 1, 3], [1, 2.25, 3]],
   ])("keeps every duration exactly (%s), sorted, as a Float64Array", (_name, input, sorted) => {
     const summary = summarizeLogs(
