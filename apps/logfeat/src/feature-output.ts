@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { FEATURE_CSV_HEADER, featureToCsvRow, featureToJsonLine } from "@logfeat/features";
 import { type FeatureVector, formatInstant } from "@logfeat/schema";
@@ -56,27 +57,47 @@ export function formatFeatureTable(features: readonly FeatureVector[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** FeatureVectors in one of the output formats, as the text written to the output. */
-export function formatFeatures(features: readonly FeatureVector[], format: OutputFormat): string {
-  if (format === "table") return formatFeatureTable(features);
-  if (format === "csv")
-    return `${[FEATURE_CSV_HEADER, ...features.map(featureToCsvRow)].join("\n")}\n`;
-  return features.length === 0 ? "" : `${features.map(featureToJsonLine).join("\n")}\n`;
+/** FeatureVectors per piece of output text (a run's output is written piece by piece). */
+const FEATURES_PER_PIECE = 1000;
+
+/**
+ * FeatureVectors in one of the output formats, as the pieces of text written
+ * to the output, in order (their concatenation is the whole output): a
+ * large run is never held as one string. No piece for an empty jsonl output.
+ */
+export function* formatFeatures(
+  features: readonly FeatureVector[],
+  format: OutputFormat,
+): Generator<string> {
+  if (format === "table") {
+    yield formatFeatureTable(features);
+    return;
+  }
+  if (format === "csv") yield `${FEATURE_CSV_HEADER}\n`;
+  const formatLine = format === "csv" ? featureToCsvRow : featureToJsonLine;
+  for (let start = 0; start < features.length; start += FEATURES_PER_PIECE) {
+    let piece = "";
+    for (const feature of features.slice(start, start + FEATURES_PER_PIECE))
+      piece += `${formatLine(feature)}\n`;
+    yield piece;
+  }
 }
 
 /**
- * Writes text to a file (`--out`) or stdout, resolving when it is flushed.
+ * Writes the pieces of text to a file (`--out`) or stdout, waiting for the
+ * stream to drain when it asks to, and resolves when all is flushed.
  * Rejects with the file system error for an unwritable path.
  */
-export function writeOutput(text: string, outPath: string | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (outPath === undefined) {
-      if (text === "") resolve();
-      else process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
-      return;
-    }
-    const stream = createWriteStream(outPath);
-    stream.on("error", reject);
-    stream.end(text, () => resolve());
-  });
+export async function writeOutput(
+  pieces: Iterable<string>,
+  outPath: string | undefined,
+): Promise<void> {
+  const stream = outPath === undefined ? process.stdout : createWriteStream(outPath);
+  const failed = new Promise<never>((_, reject) => stream.once("error", reject));
+  failed.catch(() => {});
+  for (const piece of pieces)
+    if (!stream.write(piece)) await Promise.race([once(stream, "drain"), failed]);
+  if (outPath === undefined)
+    await Promise.race([new Promise<void>((resolve) => stream.write("", () => resolve())), failed]);
+  else await Promise.race([new Promise<void>((resolve) => stream.end(() => resolve())), failed]);
 }

@@ -26,7 +26,8 @@ export function inputArgument(positionals: readonly string[], command: string): 
 
 /**
  * Runs the pipeline for a command: progress on a TTY, then the ledger on
- * stderr (unless `--quiet`) and the JSON summary when asked for.
+ * stderr (unless `--quiet`) and the JSON summary when asked for. The commands
+ * use the features only, so windows are dropped as their features are made.
  */
 export async function runWithLedger(
   input: string,
@@ -36,6 +37,7 @@ export async function runWithLedger(
   const progress = createProgressReporter(io.stderr, !flags.quiet);
   const result = await runPipeline(input === "-" ? io.stdin : input, {
     ...flags.pipeline,
+    keepWindows: false,
     onProgress: (update) => progress.update(update),
   });
   progress.done();
@@ -81,7 +83,7 @@ export async function runCommand(
   positionals: readonly string[],
   io: CommandIo,
   output: { format: "jsonl" | "csv" | "table"; out: string | undefined },
-  write: (text: string, out: string | undefined) => Promise<void>,
+  write: (pieces: Iterable<string>, out: string | undefined) => Promise<void>,
 ): Promise<number> {
   const input = inputArgument(positionals, "run");
   const flags = pipelineOptionsFrom(values);
