@@ -18,12 +18,16 @@ interface AliasEntry {
 }
 
 const FIELD_COUNT = ALIASED_FIELDS.length;
+const TIMESTAMP = ALIASED_FIELDS.indexOf("timestamp");
 const LEVEL = ALIASED_FIELDS.indexOf("level");
 const SERVICE = ALIASED_FIELDS.indexOf("service");
 const MESSAGE = ALIASED_FIELDS.indexOf("message");
 const DURATION = ALIASED_FIELDS.indexOf("duration");
+const ERROR_CODE = ALIASED_FIELDS.indexOf("error_code");
 const OTEL_PRIORITY = 1_000_000;
 const KEY_CACHE_LIMIT = 4096;
+/** Record shapes (key lists) whose plans are kept; beyond that the oldest is dropped. */
+const PLAN_LIMIT = 32;
 
 /** An alias that names one key of a record shape. */
 interface Candidate {
@@ -47,7 +51,12 @@ function sameKeys(keys: readonly string[], other: readonly string[]): boolean {
 
 /** A string with a non-whitespace character, or a finite number. */
 function isUsable(value: unknown): value is string | number {
-  if (typeof value === "string") return value.trim() !== "";
+  if (typeof value === "string") {
+    // Fast path: a printable ASCII first character is not whitespace.
+    const first = value.charCodeAt(0);
+    if (first > 32 && first < 127) return true;
+    return value.length > 0 && value.trim() !== "";
+  }
   return typeof value === "number" && Number.isFinite(value);
 }
 
@@ -77,8 +86,12 @@ function walk(value: unknown, path: readonly string[], from: number): unknown {
 export class FieldPicker {
   private readonly byKey = new Map<string, AliasEntry[]>();
   private readonly keyCache = new Map<string, AliasEntry[] | null>();
-  private plan: Plan = { keys: [], candidates: ALIASED_FIELDS.map(() => []) };
-  private readonly consumed: number[] = [];
+  /** Plans of the record shapes seen last, the latest first. */
+  private readonly plans: Plan[] = [{ keys: [], candidates: ALIASED_FIELDS.map(() => []) }];
+  /** Per key index of the record being picked: 1 when a field took the key's value. */
+  private consumed = new Uint8Array(16);
+  /** True while `pick` runs: still true on entry when the last pick threw, leaving marks set. */
+  private picking = false;
 
   /** `table`: the alias lists; `severity_number` (OTel) is always read as a last-resort level. */
   constructor(table: AliasTable) {
@@ -112,9 +125,22 @@ export class FieldPicker {
     return entries;
   }
 
-  /** The plan for a list of keys: reused while consecutive records have the same keys in the same order. */
+  /**
+   * The plan for a list of keys: kept per record shape, so records whose
+   * shapes alternate (an optional key present or not) reuse their plans.
+   */
   private planFor(keys: readonly string[]): Plan {
-    if (sameKeys(keys, this.plan.keys)) return this.plan;
+    const plans = this.plans;
+    const latest = plans[0] as Plan;
+    if (sameKeys(keys, latest.keys)) return latest;
+    for (let index = 1; index < plans.length; index += 1) {
+      const plan = plans[index] as Plan;
+      if (sameKeys(keys, plan.keys)) {
+        plans[index] = latest;
+        plans[0] = plan;
+        return plan;
+      }
+    }
     const candidates: Candidate[][] = ALIASED_FIELDS.map(() => []);
     keys.forEach((key, index) => {
       for (const entry of this.entriesFor(key) ?? [])
@@ -122,40 +148,54 @@ export class FieldPicker {
     });
     for (const list of candidates)
       list.sort((a, b) => a.entry.priority - b.entry.priority || a.index - b.index);
-    this.plan = { keys, candidates };
-    return this.plan;
+    const plan: Plan = { keys, candidates };
+    if (plans.length >= PLAN_LIMIT) plans.pop();
+    plans.unshift(plan);
+    return plan;
   }
 
   /** Fills `parsed`'s fields and `extra` from `payload`. */
   pick(payload: Readonly<Record<string, unknown>>, parsed: ParsedLog): void {
     const keys = Object.keys(payload);
     const { candidates } = this.planFor(keys);
+    if (this.consumed.length < keys.length) this.consumed = new Uint8Array(keys.length * 2);
+    else if (this.picking) this.consumed.fill(0);
+    this.picking = true;
     const consumed = this.consumed;
-    consumed.length = 0;
     for (let field = 0; field < FIELD_COUNT; field += 1) {
-      for (const candidate of candidates[field] as readonly Candidate[]) {
+      const list = candidates[field] as readonly Candidate[];
+      for (let index = 0; index < list.length; index += 1) {
+        const candidate = list[index] as Candidate;
         const entry = candidate.entry;
         const flat = entry.path.length === 0;
         const value = flat ? payload[candidate.key] : walk(payload[candidate.key], entry.path, 0);
         if (!isUsable(value)) continue;
-        if (flat) consumed.push(candidate.index);
-        if (field === SERVICE) parsed.service = String(value);
-        else if (field === MESSAGE) parsed.message = String(value);
+        if (flat) consumed[candidate.index] = 1;
+        if (field === TIMESTAMP) parsed.timestamp = value;
         else if (field === LEVEL) {
           parsed.level = value;
           if (entry.otel) parsed.level_scheme = "otel";
-        } else if (field === DURATION) {
+        } else if (field === SERVICE)
+          parsed.service = typeof value === "string" ? value : String(value);
+        else if (field === MESSAGE)
+          parsed.message = typeof value === "string" ? value : String(value);
+        else if (field === DURATION) {
           parsed.duration = value;
           parsed.duration_field = flat ? candidate.key : entry.name;
-        } else parsed[ALIASED_FIELDS[field] as "timestamp" | "error_code" | "request_id"] = value;
+        } else if (field === ERROR_CODE) parsed.error_code = value;
+        else parsed.request_id = value;
         break;
       }
     }
     const extra = parsed.extra;
     for (let index = 0; index < keys.length; index += 1) {
-      if (consumed.includes(index)) continue;
+      if (consumed[index] === 1) {
+        consumed[index] = 0;
+        continue;
+      }
       const key = keys[index] as string;
       setOwn(extra, key, payload[key]);
     }
+    this.picking = false;
   }
 }

@@ -192,3 +192,40 @@ describe("__proto__ keys", () => {
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 });
+
+describe("JSON records of alternating shapes", () => {
+  it("maps each record by its own keys when optional keys come and go", () => {
+    const parser = new JSONLogParser();
+    const shapes: Record<string, unknown>[] = [
+      { ts: "t1", level: "info", msg: "a", duration_ms: 5, user: "u1" },
+      { ts: "t2", level: "info", msg: "b", user: "u2" },
+      { ts: "t3", level: "warn", msg: "c", duration_ms: 7, error_code: "E", user: "u3" },
+    ];
+    const expected = [
+      { timestamp: "t1", message: "a", duration: 5, extra: { user: "u1" } },
+      { timestamp: "t2", message: "b", extra: { user: "u2" } },
+      { timestamp: "t3", message: "c", duration: 7, error_code: "E", extra: { user: "u3" } },
+    ];
+    for (let round = 0; round < 3; round += 1)
+      shapes.forEach((payload, index) => {
+        const parsed = parser.parse(jsonRecord(payload));
+        expect(parsed).toMatchObject(expected[index] as Partial<ParsedLog>);
+        if (index === 1) expect(parsed).not.toHaveProperty("duration");
+      });
+  });
+
+  it("after a payload whose getter throws, the next record keeps every extra key", () => {
+    const parser = new JSONLogParser();
+    // `ts` (index 1) is taken before the level getter throws.
+    const throwing = { user: "u0", ts: "t0", msg: "x" };
+    Object.defineProperty(throwing, "level", {
+      enumerable: true,
+      get() {
+        throw new Error("boom");
+      },
+    });
+    expect(() => parser.parse(jsonRecord(throwing))).toThrow("boom");
+    const parsed = parser.parse(jsonRecord({ level: "info", user: "u1", ts: "t1", msg: "y" }));
+    expect(parsed?.extra).toEqual({ user: "u1" });
+  });
+});
