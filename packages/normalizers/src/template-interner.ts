@@ -17,6 +17,13 @@ export interface InternedTemplate {
 
 /** An interned template in its hash bucket (templates whose 32-bit hashes collide are chained). */
 interface Bucket extends InternedTemplate {
+  /**
+   * The template's text between its placeholders (one more than the tokens
+   * of the message that created the bucket), compared with a message's text
+   * between its tokens by native `startsWith` rather than character by
+   * character; null when the template has no placeholder.
+   */
+  readonly literals: readonly string[] | null;
   next: Bucket | null;
 }
 
@@ -33,6 +40,24 @@ function sameRange(
   for (let index = start; index < end; index += 1)
     if (template.charCodeAt(offset + index - start) !== message.charCodeAt(index)) return false;
   return true;
+}
+
+/** The text of `template` (built from `tokens`) between its placeholders, or null without one. */
+function literalsOf(template: string, tokens: TokenRanges): string[] | null {
+  const count = tokens.count;
+  if (count === 0) return null;
+  const ranges = tokens.ranges;
+  const literals: string[] = [];
+  let offset = 0;
+  let copied = 0;
+  for (let range = 0; range < count; range += 1) {
+    const start = ranges[range * 2] as number;
+    literals.push(template.slice(offset, offset + start - copied));
+    offset += start - copied + PLACEHOLDER_LENGTH;
+    copied = ranges[range * 2 + 1] as number;
+  }
+  literals.push(template.slice(offset));
+  return literals;
 }
 
 /**
@@ -79,8 +104,7 @@ export class TemplateInterner {
     const length = tokens.templateLength;
     const first = this.buckets.get(hash) ?? null;
     for (let bucket = first; bucket !== null; bucket = bucket.next)
-      if (bucket.template.length === length && this.matches(bucket.template, message))
-        return bucket;
+      if (bucket.template.length === length && this.matches(bucket, message)) return bucket;
     // Kept for the whole run: detached so it does not pin the input chunk the message was cut from.
     const template = detachString(templateFromTokens(message, tokens));
     if (this.size >= this.capacity) {
@@ -90,6 +114,7 @@ export class TemplateInterner {
     const bucket: Bucket = {
       template,
       hash: messageHash(template),
+      literals: literalsOf(template, tokens),
       next: first,
     };
     this.buckets.set(hash, bucket);
@@ -97,8 +122,41 @@ export class TemplateInterner {
     return bucket;
   }
 
-  /** True when `template` is the template of `message`, whose tokens are in `this.tokens`. */
-  private matches(template: string, message: string): boolean {
+  /**
+   * True when `bucket` holds the template of `message`, whose tokens are in
+   * `this.tokens`. First the quick test: the same number of tokens and the
+   * same text between them as the message that created the bucket. A message
+   * whose own text contains `<*>` (a template is its own template) may give
+   * the same template with other tokens: then the template text is compared
+   * with the message character by character.
+   */
+  private matches(bucket: Bucket, message: string): boolean {
+    const literals = bucket.literals;
+    const count = this.tokens.count;
+    if (literals === null) {
+      if (count === 0) return bucket.template === message;
+    } else if (literals.length === count + 1 && this.sameLiterals(literals, message)) {
+      return true;
+    }
+    return this.matchesText(bucket.template, message);
+  }
+
+  /** True when the text between the tokens of `message` is `literals`, in order. */
+  private sameLiterals(literals: readonly string[], message: string): boolean {
+    const count = this.tokens.count;
+    const ranges = this.tokens.ranges;
+    let copied = 0;
+    for (let range = 0; range <= count; range += 1) {
+      const start = range < count ? (ranges[range * 2] as number) : message.length;
+      const literal = literals[range] as string;
+      if (literal.length !== start - copied || !message.startsWith(literal, copied)) return false;
+      if (range < count) copied = ranges[range * 2 + 1] as number;
+    }
+    return true;
+  }
+
+  /** True when `template` is the template of `message`, compared character by character. */
+  private matchesText(template: string, message: string): boolean {
     const count = this.tokens.count;
     if (count === 0) return template === message;
     const ranges = this.tokens.ranges;

@@ -57,6 +57,14 @@ describe("TemplateInterner", () => {
     expect(interner.intern("user 7 logged out")).not.toBe(first);
   });
 
+  it("finds a template whose text between the tokens differs from the first message's", () => {
+    const interner = new TemplateInterner(100);
+    const first = interner.intern("x <*> 5");
+    expect(first.template).toBe("x <*> <*>");
+    expect(interner.intern("x 5 <*>")).toBe(first);
+    expect(interner.intern("x 6 7")).toBe(first);
+  });
+
   it("tells apart templates of the same length that differ in one character", () => {
     const interner = new TemplateInterner(100);
     expect(interner.intern("job 1 ab").template).toBe("job <*> ab");
