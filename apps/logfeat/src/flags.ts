@@ -152,7 +152,7 @@ export function pipelineOptionsFrom(values: Values): PipelineFlags {
     pipeline.defaultService = values["default-service"];
   if (values["no-default-service"] === true) pipeline.defaultService = null;
   if (values["fill-gaps"] === true) pipeline.fillGaps = true;
-  if (values["no-retain-logs"] === true) pipeline.retainLogs = false;
+  pipeline.retainLogs = values["retain-logs"] === true;
   const lateness = numberFlag(values, "allowed-lateness");
   if (lateness !== undefined) pipeline.allowedLatenessSeconds = lateness;
   if (typeof values["now"] === "string") {

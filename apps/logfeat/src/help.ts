@@ -33,7 +33,8 @@ Normalization:
 Windows and features:
   --window-size <seconds>        window length (default 300; at most 31 days)
   --fill-gaps                    add empty windows between a service's first and last window
-  --retain-logs | --no-retain-logs   keep each window's logs (default) or only their summary
+  --no-retain-logs | --retain-logs   keep only each window's summary (default) or also its logs
+                                 until its features are made (same output; more memory and time)
   --allowed-lateness <seconds>   emit windows as the input's time passes them (default: at the end)
   --workers <N>                  parse, normalize and aggregate on N worker threads (default 1;
                                  same output whatever N)
