@@ -52,10 +52,11 @@ function sameKeys(keys: readonly string[], other: readonly string[]): boolean {
 /** A string with a non-whitespace character, or a finite number. */
 function isUsable(value: unknown): value is string | number {
   if (typeof value === "string") {
-    // Fast path: a printable ASCII first character is not whitespace.
+    // Empty first (so charCodeAt stays in bounds); a printable ASCII first character is not whitespace.
+    if (value.length === 0) return false;
     const first = value.charCodeAt(0);
     if (first > 32 && first < 127) return true;
-    return value.length > 0 && value.trim() !== "";
+    return value.trim() !== "";
   }
   return typeof value === "number" && Number.isFinite(value);
 }

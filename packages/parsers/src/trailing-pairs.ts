@@ -8,14 +8,12 @@ type PairField = (typeof TRAILING_PAIR_FIELDS)[number];
 interface PairAlias {
   readonly field: PairField;
   readonly priority: number;
-  /** The alias name, lower case. */
+  /** The alias name, lower case (only key characters: other names can never match a key). */
   readonly name: string;
-  /** The alias as written in the table, when it has the length of `name` (else `name`). */
+  /** The alias as written in the table. */
   readonly written: string;
-  /** First character code of `name`. */
-  readonly first: number;
-  /** True when `name` holds only key characters (a key it matches is then a valid key). */
-  readonly keyLike: boolean;
+  /** Where `name`'s character codes start in `TrailingPairs.nameCodes`. */
+  readonly offset: number;
 }
 
 /** `end` moved back over trailing whitespace, not before `from`. */
@@ -87,6 +85,8 @@ export class TrailingPairs {
   private readonly aliases: PairAlias[] = [];
   /** Alias numbers by length of their lower-case name (keys are ASCII, so a key matches only names of its length). */
   private readonly aliasesByLength: number[][] = [];
+  /** The character codes of every alias name, one after the other (faster to compare than string characters). */
+  private readonly nameCodes: Uint8Array;
   /** `PAIR_SLOTS` numbers per pair found by the last `scan`, last pair first. */
   private slots = new Int32Array(PAIR_SLOTS * 8);
   private count = 0;
@@ -95,24 +95,22 @@ export class TrailingPairs {
   /** `table`: the text alias table (SPEC lists plus `took`, or a fieldMap's lists). */
   constructor(table: AliasTable) {
     const seen = new Set<string>();
+    let names = "";
     for (const field of TRAILING_PAIR_FIELDS) {
       table[field].forEach((written, priority) => {
         const name = written.toLowerCase();
         if (seen.has(name)) return;
         seen.add(name);
+        // A name with other characters never matches a key (keys are `[A-Za-z0-9_.@-]+`).
+        if (!allKeyCharacters(name, 0, name.length)) return;
         const sameLength = this.aliasesByLength[name.length] ?? [];
         sameLength.push(this.aliases.length);
         this.aliasesByLength[name.length] = sameLength;
-        this.aliases.push({
-          field,
-          priority,
-          name,
-          written: written.length === name.length ? written : name,
-          first: name.charCodeAt(0),
-          keyLike: allKeyCharacters(name, 0, name.length),
-        });
+        this.aliases.push({ field, priority, name, written, offset: names.length });
+        names += name;
       });
     }
+    this.nameCodes = Uint8Array.from(names, (character) => character.charCodeAt(0));
   }
 
   /**
@@ -160,14 +158,9 @@ export class TrailingPairs {
         }
         keyStart = index + 1;
         if (equals <= keyStart) break;
-        // A key that names an alias is valid when the alias name is; others are checked here.
+        // A key that names an alias is valid (alias names are key characters); others are checked here.
         alias = this.aliasOf(text, keyStart, equals);
-        if (
-          alias === -1
-            ? !allKeyCharacters(text, keyStart, equals)
-            : !(this.aliases[alias >> 1] as PairAlias).keyLike
-        )
-          break;
+        if (alias === -1 && !allKeyCharacters(text, keyStart, equals)) break;
         valueStart = equals + 1;
         valueEnd = position;
       }
@@ -218,23 +211,25 @@ export class TrailingPairs {
   private aliasOf(text: string, start: number, end: number): number {
     const candidates = this.aliasesByLength[end - start];
     if (candidates === undefined) return -1;
+    const codes = this.nameCodes;
+    const length = end - start;
     const first = lowerAscii(text.charCodeAt(start));
     for (const number of candidates) {
       const alias = this.aliases[number] as PairAlias;
-      if (alias.first !== first) continue;
-      const name = alias.name;
+      const offset = alias.offset;
+      if (codes[offset] !== first) continue;
       // `exact` stays 1 while the key is written like the (lower-case) name.
-      let exact = 1;
-      let index = start;
-      while (index < end) {
-        const code = text.charCodeAt(index);
+      let exact = text.charCodeAt(start) === first ? 1 : 0;
+      let index = 1;
+      while (index < length) {
+        const code = text.charCodeAt(start + index);
         const lower = lowerAscii(code);
-        if (lower !== name.charCodeAt(index - start)) break;
+        if (lower !== codes[offset + index]) break;
         if (code !== lower) exact = 0;
         index += 1;
       }
-      if (index !== end) continue;
-      if (alias.written !== name) exact = text.startsWith(alias.written, start) ? 1 : 0;
+      if (index !== length) continue;
+      if (alias.written !== alias.name) exact = text.startsWith(alias.written, start) ? 1 : 0;
       return number * 2 + exact;
     }
     return -1;
