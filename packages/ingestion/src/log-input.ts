@@ -1,5 +1,6 @@
 import { accessSync, constants, createReadStream, statSync } from "node:fs";
 import { ConfigError } from "@logfeat/schema";
+import type { ByteRange } from "./byte-range.js";
 import { LogSourceError } from "./log-source-error.js";
 
 /**
@@ -64,6 +65,12 @@ function readFile(path: string): AsyncIterable<Buffer> {
   return createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
 }
 
+/** Bytes [start, end) of a file; nothing for an empty range. */
+function readFileRange(path: string, start: number, end: number): AsyncIterable<Buffer> {
+  if (start === end) return readMemory(Buffer.alloc(0));
+  return createReadStream(path, { start, end: end - 1, highWaterMark: READ_CHUNK_BYTES });
+}
+
 async function* readMemory(bytes: Buffer): AsyncGenerator<Buffer> {
   for (let start = 0; start < bytes.length; start += READ_CHUNK_BYTES)
     yield bytes.subarray(start, start + READ_CHUNK_BYTES);
@@ -125,4 +132,37 @@ export function resolveInput(input: unknown): ResolvedInput {
     if (typeof text === "string") return resolveMemory(Buffer.from(text, "utf8"));
   }
   throw new ConfigError("input", input, EXPECTED_INPUT);
+}
+
+/**
+ * The part `range` of a file input (see the `byteRange` option): throws a
+ * ConfigError naming `byteRange` unless the input is a plain (not `.gz`)
+ * file path and the range lies within the file.
+ */
+export function restrictToRange(input: ResolvedInput, range: ByteRange): ResolvedInput {
+  const path = input.path;
+  if (path === null)
+    throw new ConfigError(
+      "byteRange",
+      range,
+      'a byte range only with a file path input (not "-", a stream or in-memory input)',
+    );
+  if (path.toLowerCase().endsWith(".gz"))
+    throw new ConfigError(
+      "byteRange",
+      range,
+      "a byte range only with a plain file, not a .gz file",
+    );
+  const size = input.totalBytes ?? 0;
+  if (range.end > size)
+    throw new ConfigError(
+      "byteRange",
+      range,
+      `a range within the file (its size is ${size} bytes)`,
+    );
+  return {
+    ...input,
+    totalBytes: range.end - range.start,
+    open: () => readFileRange(path, range.start, range.end),
+  };
 }

@@ -1,4 +1,5 @@
 import { ConfigError, type Diagnostic } from "@logfeat/schema";
+import { type ByteRange, validateByteRange } from "./byte-range.js";
 
 /** Values of the `format` option: `"auto"` picks by file extension, else by sniffing. */
 export const LOG_FORMATS = ["auto", "text", "json", "csv"] as const;
@@ -53,6 +54,13 @@ export interface CsvSourceOptions extends SourceOptions {
 export interface IngestOptions extends TextSourceOptions, JsonSourceOptions, CsvSourceOptions {
   /** Input format (default `"auto"`). */
   format?: LogFormat | undefined;
+  /**
+   * Read only this part of a plain file (see `planByteRanges`): bytes
+   * [start, end), lines numbered from `firstLine`, a byte order mark dropped
+   * only when `start` is 0, JSON read as JSON Lines only. Requires a file path
+   * (not `.gz`) and `format: "text"` or `"json"`. Default: the whole input.
+   */
+  byteRange?: ByteRange | undefined;
 }
 
 /** Options after validation, defaults applied. */
@@ -64,6 +72,7 @@ export interface ResolvedOptions {
   multiline: boolean;
   delimiter: string | undefined;
   deferJsonParsing: boolean;
+  byteRange: ByteRange | undefined;
   onDiagnostic: ((diagnostic: Diagnostic) => void) | undefined;
   maxDiagnostics: number | undefined;
 }
@@ -78,7 +87,7 @@ const COMMON_KEYS = [
 
 /** The option names each entry point accepts. */
 export const OPTION_KEYS = {
-  auto: [...COMMON_KEYS, "format", "multiline", "delimiter", "deferJsonParsing"],
+  auto: [...COMMON_KEYS, "format", "multiline", "delimiter", "deferJsonParsing", "byteRange"],
   text: [...COMMON_KEYS, "multiline"],
   json: [...COMMON_KEYS, "deferJsonParsing"],
   csv: [...COMMON_KEYS, "delimiter"],
@@ -110,7 +119,7 @@ export function resolveOptions(
       throw new ConfigError(key, record[key], `one of the known options ${allowed.join(", ")}`);
   }
   const { format, sourceName, maxRecordBytes, chunkSize, multiline, delimiter } = record;
-  const { deferJsonParsing } = record;
+  const { deferJsonParsing, byteRange } = record;
   const { onDiagnostic, maxDiagnostics } = record;
   if (format !== undefined && !(LOG_FORMATS as readonly unknown[]).includes(format))
     throw new ConfigError(
@@ -150,14 +159,22 @@ export function resolveOptions(
     )
   )
     throw new ConfigError("maxDiagnostics", maxDiagnostics, "a non-negative integer");
+  const resolvedFormat = (format as LogFormat | undefined) ?? fixedFormat;
+  if (byteRange !== undefined && resolvedFormat !== "text" && resolvedFormat !== "json")
+    throw new ConfigError(
+      "byteRange",
+      byteRange,
+      `a byte range only with format "text" or "json" (format is "${resolvedFormat}")`,
+    );
   return {
-    format: (format as LogFormat | undefined) ?? fixedFormat,
+    format: resolvedFormat,
     sourceName,
     maxRecordBytes: maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES,
     chunkSize: chunkSize ?? DEFAULT_CHUNK_SIZE,
     multiline: multiline ?? true,
     delimiter,
     deferJsonParsing: deferJsonParsing ?? false,
+    byteRange: byteRange === undefined ? undefined : validateByteRange(byteRange),
     onDiagnostic: onDiagnostic as ResolvedOptions["onDiagnostic"],
     maxDiagnostics,
   };

@@ -11,8 +11,9 @@ import {
 } from "./format-detection.js";
 import { gunzip, isDecompressionError, isGzip } from "./gzip.js";
 import { IngestionDiagnostics } from "./ingestion-diagnostics.js";
+import { JsonLinesReader } from "./json-lines-reader.js";
 import { JsonRecordReader } from "./json-record-reader.js";
-import { type LogInput, type ResolvedInput, resolveInput } from "./log-input.js";
+import { type LogInput, type ResolvedInput, resolveInput, restrictToRange } from "./log-input.js";
 import { LogSourceError } from "./log-source-error.js";
 import { type LogFormat, type ResolvedOptions, resolveOptions } from "./options.js";
 import { PeekableBytes } from "./peekable-bytes.js";
@@ -65,7 +66,9 @@ export class StreamingLogSource<Item extends RawRecord = RawRecord> implements L
    */
   constructor(input: LogInput, options: unknown, format: LogFormat, allowed: readonly string[]) {
     this.options = resolveOptions(options, allowed, format);
-    this.input = resolveInput(input);
+    const resolved = resolveInput(input);
+    const range = this.options.byteRange;
+    this.input = range === undefined ? resolved : restrictToRange(resolved, range);
     this.sourceName = this.options.sourceName ?? this.input.defaultSourceName;
     this.totalBytes = this.input.totalBytes;
     const name = this.input.path ?? this.options.sourceName ?? "";
@@ -123,7 +126,8 @@ export class StreamingLogSource<Item extends RawRecord = RawRecord> implements L
       const raw = new PeekableBytes(this.input.open());
       content = raw;
       let countInLoop = true;
-      if (isGzip(await raw.peek({ maxBytes: 2 }))) {
+      const range = this.options.byteRange;
+      if (range === undefined && isGzip(await raw.peek({ maxBytes: 2 }))) {
         content = this.stopOnDecompressionError(gunzip(this.countBytes(raw)));
         countInLoop = false;
       }
@@ -135,7 +139,7 @@ export class StreamingLogSource<Item extends RawRecord = RawRecord> implements L
         content = sniffed;
       }
       const reader = this.createReader(this.resolvedFormat);
-      const decoder = new Utf8StreamDecoder();
+      const decoder = new Utf8StreamDecoder(range === undefined || range.start === 0);
       const chunkSize = this.options.chunkSize;
       let out: Item[] = [];
       for (;;) {
@@ -170,14 +174,21 @@ export class StreamingLogSource<Item extends RawRecord = RawRecord> implements L
   }
 
   private createReader(format: RecordFormat): RecordReader<Item> {
-    const { maxRecordBytes, multiline } = this.options;
+    const { maxRecordBytes, multiline, byteRange } = this.options;
     const settings = { source: this.sourceName, maxRecordBytes, diagnostics: this.diagnostics };
-    const reader =
-      format === "text"
-        ? new TextRecordReader({ ...settings, multiline })
-        : format === "json"
-          ? new JsonRecordReader({ ...settings, deferParsing: this.options.deferJsonParsing })
-          : new CsvRecordReader({ ...settings, delimiter: this.delimiter });
+    const firstLine = byteRange?.firstLine ?? 1;
+    let reader: RecordReader<RawRecord>;
+    if (format === "text") reader = new TextRecordReader({ ...settings, multiline, firstLine });
+    else if (format === "csv")
+      reader = new CsvRecordReader({ ...settings, delimiter: this.delimiter });
+    else {
+      const jsonSettings = { ...settings, deferParsing: this.options.deferJsonParsing };
+      // A range after the start is JSON Lines from its first byte: no leading whitespace is skipped.
+      reader =
+        byteRange === undefined || byteRange.start === 0
+          ? new JsonRecordReader(jsonSettings, { firstLine, linesOnly: byteRange !== undefined })
+          : new JsonLinesReader(jsonSettings, firstLine);
+    }
     return reader as unknown as RecordReader<Item>;
   }
 

@@ -12,6 +12,8 @@ export interface TextReaderSettings {
   multiline: boolean;
   maxRecordBytes: number;
   diagnostics: IngestionDiagnostics;
+  /** Number of the first line read (default 1; a byte range starts further on). */
+  firstLine?: number;
 }
 
 /**
@@ -46,7 +48,7 @@ export class TextRecordReader implements RecordReader<TextRawRecord>, LineHandle
     this.multiline = settings.multiline;
     this.maxRecordBytes = settings.maxRecordBytes;
     this.diagnostics = settings.diagnostics;
-    this.splitter = new LineSplitter(settings.maxRecordBytes, this);
+    this.splitter = new LineSplitter(settings.maxRecordBytes, this, settings.firstLine ?? 1);
   }
 
   push(text: string, out: TextRawRecord[]): void {

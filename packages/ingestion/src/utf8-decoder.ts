@@ -32,7 +32,12 @@ function completeLength(bytes: Buffer): number {
  */
 export class Utf8StreamDecoder {
   private held: Buffer | null = null;
-  private atStart = true;
+  private atStart: boolean;
+
+  /** `stripByteOrderMark` (default true): drop a byte order mark at the very start. */
+  constructor(stripByteOrderMark = true) {
+    this.atStart = stripByteOrderMark;
+  }
 
   /** Decodes a chunk; an incomplete character at its end waits for the next chunk. */
   decode(chunk: Buffer): string {

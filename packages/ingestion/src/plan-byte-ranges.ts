@@ -1,0 +1,256 @@
+import { type FileHandle, open } from "node:fs/promises";
+import { ConfigError, LogfeatError } from "@logfeat/schema";
+import type { ByteRange } from "./byte-range.js";
+import { SNIFF_ROWS } from "./csv-sniffing.js";
+import { formatFromName, SNIFF_BYTES, sniffFormat } from "./format-detection.js";
+import { isGzip } from "./gzip.js";
+import { resolveInput } from "./log-input.js";
+import { LogSourceError } from "./log-source-error.js";
+import { surelyStartsRecord } from "./multiline.js";
+import { LOG_FORMATS, type LogFormat } from "./options.js";
+
+/** How a file splits into parts that can be ingested independently. */
+export interface FilePlan {
+  /** The file's format (as `ingestLogs` would resolve it: option, extension, else sniffed). */
+  format: "text" | "json";
+  /** Contiguous parts covering the whole file, in order (at least one). */
+  ranges: ByteRange[];
+}
+
+/** Options of `planByteRanges`. */
+export interface PlanOptions {
+  /** How many parts are wanted (a positive integer); the plan may have fewer. */
+  parts: number;
+  /** The format `ingestLogs` will be told (default `"auto"`: extension, else sniffed). */
+  format?: LogFormat | "auto" | undefined;
+  /** The `multiline` option the parts will be read with (default true). */
+  multiline?: boolean | undefined;
+  /** Smallest part in bytes (default 1 MiB): a smaller file gets fewer parts. */
+  minPartBytes?: number | undefined;
+}
+
+/** Default `minPartBytes`: 1 MiB. */
+export const DEFAULT_MIN_PART_BYTES = 1024 * 1024;
+
+/** How many bytes a boundary search or the line count reads at once. */
+const PLAN_READ_BYTES = 1024 * 1024;
+
+const LINE_FEED = 10;
+const PLAN_OPTION_KEYS = ["parts", "format", "multiline", "minPartBytes"];
+
+function isPositiveInteger(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+}
+
+function validatePlanOptions(options: unknown): Required<{
+  [Key in keyof PlanOptions]: Exclude<PlanOptions[Key], undefined>;
+}> {
+  if (typeof options !== "object" || options === null || Array.isArray(options))
+    throw new ConfigError("options", options, "an options object with `parts`");
+  const record = options as Record<string, unknown>;
+  for (const key of Object.keys(record))
+    if (!PLAN_OPTION_KEYS.includes(key))
+      throw new ConfigError(
+        key,
+        record[key],
+        `one of the known options ${PLAN_OPTION_KEYS.join(", ")}`,
+      );
+  const { parts, format, multiline, minPartBytes } = record;
+  if (!isPositiveInteger(parts))
+    throw new ConfigError("parts", parts, "a positive integer number of parts");
+  if (format !== undefined && !(LOG_FORMATS as readonly unknown[]).includes(format))
+    throw new ConfigError(
+      "format",
+      format,
+      `one of ${LOG_FORMATS.map((name) => `"${name}"`).join(", ")}`,
+    );
+  if (multiline !== undefined && typeof multiline !== "boolean")
+    throw new ConfigError("multiline", multiline, "true or false");
+  if (minPartBytes !== undefined && !isPositiveInteger(minPartBytes))
+    throw new ConfigError("minPartBytes", minPartBytes, "a positive integer number of bytes");
+  return {
+    parts,
+    format: (format as LogFormat | undefined) ?? "auto",
+    multiline: multiline ?? true,
+    minPartBytes: minPartBytes ?? DEFAULT_MIN_PART_BYTES,
+  };
+}
+
+/**
+ * Splits a plain file into about `parts` parts of similar byte size whose
+ * boundaries are record starts, so that ingesting each part with
+ * `ingestLogs(path, { format: plan.format, multiline, byteRange })` and
+ * concatenating the results gives the records and diagnostics of the whole
+ * file. Returns null when the file cannot be split this way: gzip (a `.gz`
+ * name or gzip bytes), CSV/TSV (quoted fields may hold newlines; header), a
+ * JSON array file (first non-whitespace byte `[`), a path that is not a file
+ * path (`""`, `"-"`). A file smaller than `minPartBytes` (default 1 MiB) per
+ * part gets fewer parts (possibly one); a part with no record start near its
+ * target offset is merged into the one before. Reads the whole file once to
+ * number lines. Throws a ConfigError for a bad option and a LogSourceError
+ * for a missing or unreadable file.
+ */
+export async function planByteRanges(path: string, options: PlanOptions): Promise<FilePlan | null> {
+  const settings = validatePlanOptions(options);
+  if (typeof path !== "string" || path === "" || path === "-") return null;
+  if (path.toLowerCase().endsWith(".gz")) return null;
+  const size = resolveInput(path).totalBytes ?? 0;
+  let handle: FileHandle;
+  try {
+    handle = await open(path, "r");
+  } catch (error) {
+    throw LogSourceError.fromSystemError(path, error);
+  }
+  try {
+    const head = await readAt(handle, 0, Math.min(size, SNIFF_BYTES));
+    if (isGzip(head)) return null;
+    const format = resolveFormat(path, settings.format, head, size);
+    if (format !== "text" && format !== "json") return null;
+    let earliestBoundary = 1;
+    if (format === "json") {
+      const firstContent = await firstContentOffset(handle, size);
+      if (firstContent !== null && (await readAt(handle, firstContent, 1))[0] === 0x5b) return null;
+      // JSON reading skips the whitespace before the first value: no part starts there.
+      earliestBoundary = firstContent === null ? size : firstContent + 1;
+    }
+    const accepts = format === "text" && settings.multiline ? isSafeRecordStart : anyLineStart;
+    const partCount = Math.min(
+      settings.parts,
+      Math.max(1, Math.floor(size / settings.minPartBytes)),
+    );
+    const boundaries: number[] = [];
+    for (let part = 1; part < partCount; part += 1) {
+      const from = Math.max(Math.floor((part * size) / partCount), earliestBoundary);
+      const limit = part + 1 < partCount ? Math.floor(((part + 1) * size) / partCount) : size;
+      if (from >= limit) continue;
+      const boundary = await findLineStart(handle, size, from, limit, accepts);
+      if (boundary !== null) boundaries.push(boundary);
+    }
+    const firstLines = await lineNumbersAt(handle, boundaries);
+    const starts = [0, ...boundaries];
+    const ranges = starts.map((start, index) => ({
+      start,
+      end: starts[index + 1] ?? size,
+      firstLine: index === 0 ? 1 : (firstLines[index - 1] as number),
+    }));
+    return { format, ranges };
+  } catch (error) {
+    if (LogfeatError.isInstance(error) || typeof (error as { code?: unknown }).code !== "string")
+      throw error;
+    throw LogSourceError.fromSystemError(path, error);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The format as `ingestLogs` resolves it: the option, else the extension, else sniffed from `head`. */
+function resolveFormat(path: string, format: LogFormat, head: Buffer, size: number): LogFormat {
+  if (format !== "auto") return format;
+  const fromName = formatFromName(path);
+  if (fromName !== null) return fromName;
+  const complete = size < SNIFF_BYTES && countLineFeeds(head) < SNIFF_ROWS;
+  return sniffFormat(head.toString("utf8"), complete);
+}
+
+/**
+ * Multiline text: a line can start a part when it and the line before it
+ * both start with a character that surely starts a record: then no
+ * traceback is open at the line and no record before it can continue.
+ */
+function isSafeRecordStart(first: number, previousFirst: number): boolean {
+  return surelyStartsRecord(first) && previousFirst !== -1 && surelyStartsRecord(previousFirst);
+}
+
+/** JSON Lines and single-line text: every line stands alone. */
+function anyLineStart(): boolean {
+  return true;
+}
+
+/**
+ * The first line start in [from, limit) that `accepts` (given the first
+ * byte of the line and of the line before it, -1 when that line started
+ * before `from`), or null.
+ */
+async function findLineStart(
+  handle: FileHandle,
+  size: number,
+  from: number,
+  limit: number,
+  accepts: (first: number, previousFirst: number) => boolean,
+): Promise<number | null> {
+  let previousFirst = -1;
+  // A line starts at `from` when the byte before it is a line feed.
+  for (let position = from - 1; position < limit - 1; position += PLAN_READ_BYTES) {
+    const length = Math.min(PLAN_READ_BYTES, size - position);
+    // One byte more: the first byte of a line that starts right after the window.
+    const bytes = await readAt(handle, position, Math.min(length + 1, size - position));
+    for (let index = bytes.indexOf(LINE_FEED); index !== -1 && index < length; ) {
+      const lineStart = position + index + 1;
+      if (lineStart >= limit) return null;
+      const first = bytes[index + 1] as number;
+      if (accepts(first, previousFirst)) return lineStart;
+      previousFirst = first;
+      index = bytes.indexOf(LINE_FEED, index + 1);
+    }
+  }
+  return null;
+}
+
+/** Offset of the first byte that is not a byte order mark or JSON whitespace, or null. */
+async function firstContentOffset(handle: FileHandle, size: number): Promise<number | null> {
+  for (let position = 0; position < size; position += PLAN_READ_BYTES) {
+    const bytes = await readAt(handle, position, Math.min(PLAN_READ_BYTES, size - position));
+    let index = 0;
+    if (position === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) index = 3;
+    for (; index < bytes.length; index += 1) {
+      const byte = bytes[index] as number;
+      if (byte !== 32 && byte !== 9 && byte !== 13 && byte !== 10) return position + index;
+    }
+  }
+  return null;
+}
+
+/** The 1-based line number at each offset (ascending): one more than the line feeds before it. */
+async function lineNumbersAt(handle: FileHandle, offsets: readonly number[]): Promise<number[]> {
+  const numbers: number[] = [];
+  const buffer = Buffer.allocUnsafe(PLAN_READ_BYTES);
+  let lineFeeds = 0;
+  let position = 0;
+  for (const offset of offsets) {
+    while (position < offset) {
+      const length = Math.min(PLAN_READ_BYTES, offset - position);
+      const { bytesRead } = await handle.read(buffer, 0, length, position);
+      if (bytesRead === 0) break;
+      lineFeeds += countLineFeeds(
+        bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead),
+      );
+      position += bytesRead;
+    }
+    numbers.push(lineFeeds + 1);
+  }
+  return numbers;
+}
+
+/** How many line feeds `bytes` holds. */
+function countLineFeeds(bytes: Buffer): number {
+  let count = 0;
+  for (
+    let index = bytes.indexOf(LINE_FEED);
+    index !== -1;
+    index = bytes.indexOf(LINE_FEED, index + 1)
+  )
+    count += 1;
+  return count;
+}
+
+/** `length` bytes at `position` (fewer at the end of the file). */
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(length);
+  let filled = 0;
+  while (filled < length) {
+    const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return filled === length ? buffer : buffer.subarray(0, filled);
+}
