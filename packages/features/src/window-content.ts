@@ -124,21 +124,33 @@ export function readWindow(window: AggregatedLogWindow): WindowContent | Diagnos
   content.uniqueErrorCodes = summary.error_codes.size;
   const source = summary.durations_ms;
   const durations = scratchFor(source.length);
-  for (let index = 0; index < source.length; index += 1)
-    durations[index] = (source[index] as number) + 0;
+  let ascending = true;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let index = 0; index < source.length; index += 1) {
+    const value = (source[index] as number) + 0;
+    durations[index] = value;
+    if (!(value >= previous)) ascending = false;
+    previous = value;
+  }
   content.durationCount = source.length;
-  setDurationStatistics(content, durations);
+  setDurationStatistics(content, durations, ascending);
   return content;
 }
 
 /**
- * Sorts the first `content.durationCount` values of `durations` in place and
- * sets median, p95 and max (SPEC section 6); leaves them null when there are none.
+ * Sorts the first `content.durationCount` values of `durations` in place
+ * (unless `ascending` says they already are: a summary's durations are
+ * sorted by contract, and checked while copied) and sets median, p95 and max
+ * (SPEC section 6); leaves them null when there are none.
  */
-function setDurationStatistics(content: WindowContent, durations: Float64Array): void {
+function setDurationStatistics(
+  content: WindowContent,
+  durations: Float64Array,
+  ascending = false,
+): void {
   const count = content.durationCount;
   if (count === 0) return;
-  if (count > 1) durations.subarray(0, count).sort();
+  if (count > 1 && !ascending) durations.subarray(0, count).sort();
   content.medianDuration = sortedMedian(durations, count);
   content.p95Duration = sortedP95(durations, count);
   content.maxDuration = durations[count - 1] as number;
