@@ -1,7 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { JsonLineParser } from "@logfeat/ingestion";
 import type { BatchAccounting, RawRecord, TextRawRecord } from "@logfeat/schema";
-import { type ChunkAggregateOptions, processChunk } from "./chunk-partial.js";
+import { type ChunkAggregateOptions, type ChunkPartial, processChunk } from "./chunk-partial.js";
+import { type FilePartRequest, processFilePart } from "./file-part.js";
 import { encodePartial } from "./partial-transport.js";
 import { decodeRawRecords, type EncodedRecords } from "./raw-record-codec.js";
 import { createRecordProcessor, type RecordProcessorOptions } from "./record-processor.js";
@@ -18,10 +19,20 @@ export interface ParallelWorkerData {
  * JSON the worker reads (ingestion's `deferJsonParsing`).
  */
 export interface ChunkRequest {
+  kind: "chunk";
   index: number;
   records: EncodedRecords;
   jsonLines: boolean;
 }
+
+/** A part of the input file for a worker thread to read and process itself. */
+export interface PartRequest {
+  kind: "part";
+  part: FilePartRequest;
+}
+
+/** What the pool posts to a worker thread. */
+export type WorkerRequest = ChunkRequest | PartRequest;
 
 /** Records and the accounting of reading their JSON (null when they were not deferred JSON lines). */
 function readRecords(request: ChunkRequest): {
@@ -42,17 +53,43 @@ const data = workerData as ParallelWorkerData;
 const processor = createRecordProcessor(data.processor);
 const jsonLines = new JsonLineParser({ maxDiagnostics: data.processor.maxDiagnostics });
 
-parentPort?.on("message", (request: ChunkRequest) => {
+/** Posts a finished partial (logs encoded, buffers transferred). */
+function reply(
+  partial: ChunkPartial,
+  ingestAccounting: BatchAccounting | null,
+  bytesRead: number,
+): void {
+  const { message, transfer } = encodePartial(partial);
+  parentPort?.postMessage({ ok: true, partial: message, ingestAccounting, bytesRead }, transfer);
+}
+
+function replyFailure(index: number, error: unknown): void {
+  parentPort?.postMessage({
+    ok: false,
+    index,
+    message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  });
+}
+
+/** Processes a part of the input file; the pool sends a worker its next part only after this reply. */
+async function processPart(request: FilePartRequest): Promise<void> {
+  try {
+    const result = await processFilePart(request, processor, data.aggregate);
+    reply(result.partial, result.ingestAccounting, result.bytesRead);
+  } catch (error) {
+    replyFailure(request.index, error);
+  }
+}
+
+parentPort?.on("message", (request: WorkerRequest) => {
+  if (request.kind === "part") {
+    void processPart(request.part);
+    return;
+  }
   try {
     const { records, ingestAccounting } = readRecords(request);
-    const partial = processChunk(processor, records, request.index, data.aggregate);
-    const { message, transfer } = encodePartial(partial);
-    parentPort?.postMessage({ ok: true, partial: message, ingestAccounting }, transfer);
+    reply(processChunk(processor, records, request.index, data.aggregate), ingestAccounting, 0);
   } catch (error) {
-    parentPort?.postMessage({
-      ok: false,
-      index: request.index,
-      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    });
+    replyFailure(request.index, error);
   }
 });

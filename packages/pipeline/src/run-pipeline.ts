@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { createAggregator } from "@logfeat/aggregation";
 import { extractFeaturesFromWindows } from "@logfeat/features";
-import { ingestLogs, type LogSource } from "@logfeat/ingestion";
+import { ingestLogs, type LogSource, planByteRanges } from "@logfeat/ingestion";
 import {
   type AggregatedLogWindow,
   type BatchAccounting,
@@ -18,9 +18,15 @@ import { defaultServiceFor } from "./default-service.js";
 import { mergeByLine } from "./deferred-accounting.js";
 import type { LedgerDetails } from "./ledger.js";
 import type { PipelineOptions } from "./options.js";
+import { runFileParts } from "./parallel-parts.js";
 import { createRecordProcessor, type RecordProcessorOptions } from "./record-processor.js";
 import { resolveReferenceTime } from "./reference-time.js";
-import { assembleResult, compareWindowThenService } from "./run-result.js";
+import {
+  assembleResult,
+  compareWindowThenService,
+  type RunFacts,
+  type StageResults,
+} from "./run-result.js";
 import { ChunkWorkerPool } from "./worker-pool.js";
 
 /** What a pipeline run returns. */
@@ -114,22 +120,6 @@ export async function runPipeline(
     defaultService,
     maxDiagnostics,
   };
-  const processor = createRecordProcessor(processorOptions);
-  const aggregator = createAggregator({
-    windowSizeSeconds: options.windowSizeSeconds ?? 300,
-    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
-    retainLogs: options.retainLogs ?? true,
-    fillGaps: options.fillGaps ?? false,
-    allowedLatenessSeconds: options.allowedLatenessSeconds ?? Number.POSITIVE_INFINITY,
-    maxDiagnostics,
-  });
-  const source = ingestLogs(input, {
-    ...(options.format === undefined ? {} : { format: options.format }),
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-    ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
-    ...(workers > 1 ? { deferJsonParsing: true } : {}),
-    maxDiagnostics,
-  });
   const now = options.now ?? Date.now();
   const extract = (windows: readonly AggregatedLogWindow[]) => {
     const { features, ...accounting } = extractFeaturesFromWindows(windows, {
@@ -138,13 +128,72 @@ export async function runPipeline(
     });
     return { features, accounting };
   };
-  const reportProgress = (records: number): void =>
+  const reportProgress = (records: number, bytesRead: number, totalBytes: number | null): void =>
     options.onProgress?.({
-      bytesRead: source.bytesRead,
-      totalBytes: source.totalBytes,
+      bytesRead,
+      totalBytes,
       records,
       elapsedMs: performance.now() - started,
     });
+  const aggregate = {
+    windowSizeSeconds: options.windowSizeSeconds ?? 300,
+    timeZone: options.timeZone ?? "UTC",
+    retainLogs: options.retainLogs ?? true,
+  };
+  const plan =
+    workers > 1 && inputPath !== null
+      ? await planByteRanges(inputPath, {
+          parts: workers * PARTS_PER_THREAD,
+          minPartBytes: MIN_PART_BYTES,
+          ...(options.format === undefined ? {} : { format: options.format }),
+        })
+      : null;
+  if (plan !== null && plan.ranges.length > 1 && inputPath !== null) {
+    const totalBytes = plan.ranges.at(-1)?.end ?? 0;
+    const parts = await runFileParts(inputPath, plan, {
+      threads: workers,
+      processor: processorOptions,
+      aggregate,
+      fillGaps: options.fillGaps ?? false,
+      chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
+      maxDiagnostics,
+      onPart: (records, bytesRead) => reportProgress(records, bytesRead, totalBytes),
+    });
+    const { merged } = parts;
+    const extracted = extract(merged.windows);
+    options.onFeatures?.(extracted.features);
+    return finishRun(
+      {
+        records: merged.records,
+        parsed: merged.parsed,
+        parseAccounting: merged.parseAccounting,
+        normalizeAccounting: merged.normalizeAccounting,
+        aggregateAccounting: EMPTY,
+        extractAccounting: extracted.accounting,
+        windows: keepWindows ? merged.windows : [],
+        windowCount: merged.windows.length,
+        features: extracted.features,
+        ingestAccounting: parts.ingestAccounting,
+      },
+      { bytesRead: parts.bytesRead, referenceTime, defaultService, started },
+    );
+  }
+  const source = ingestLogs(input, {
+    ...(options.format === undefined ? {} : { format: options.format }),
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
+    ...(workers > 1 ? { deferJsonParsing: true } : {}),
+    maxDiagnostics,
+  });
+  const reportSourceProgress = (records: number): void =>
+    reportProgress(records, source.bytesRead, source.totalBytes);
+  const processor = createRecordProcessor(processorOptions);
+  const aggregator = createAggregator({
+    ...aggregate,
+    fillGaps: options.fillGaps ?? false,
+    allowedLatenessSeconds: options.allowedLatenessSeconds ?? Number.POSITIVE_INFINITY,
+    maxDiagnostics,
+  });
 
   let totals: StageTotals;
   let ingestAccounting: BatchAccounting;
@@ -166,7 +215,7 @@ export async function runPipeline(
     for await (const chunk of source.chunks()) {
       records += chunk.length;
       emit(aggregator.addBatch(processor.process(chunk).entries));
-      reportProgress(records);
+      reportSourceProgress(records);
     }
     for (const closed of aggregator.drain()) emit(closed);
     totals = {
@@ -187,7 +236,7 @@ export async function runPipeline(
       workers,
       processorOptions,
       options,
-      reportProgress,
+      reportSourceProgress,
       maxDiagnostics,
     );
     const extracted = extract(merged.windows);
@@ -205,18 +254,28 @@ export async function runPipeline(
     };
     ingestAccounting = mergeByLine(source.accounting(), deferredAccountings, maxDiagnostics);
   }
-  totals.features.sort(compareWindowThenService);
-  totals.windows.sort(compareWindowThenService);
-  return assembleResult(
+  return finishRun(
     { ...totals, ingestAccounting },
-    {
-      bytesRead: source.bytesRead,
-      referenceTime,
-      defaultService,
-      elapsedMs: performance.now() - started,
-    },
+    { bytesRead: source.bytesRead, referenceTime, defaultService, started },
   );
 }
+
+/** Orders the windows and features of a run and assembles its result and ledger. */
+function finishRun(
+  stages: StageResults,
+  facts: Omit<RunFacts, "elapsedMs"> & { started: number },
+): PipelineResult {
+  stages.features.sort(compareWindowThenService);
+  stages.windows.sort(compareWindowThenService);
+  const { started, ...rest } = facts;
+  return assembleResult(stages, { ...rest, elapsedMs: performance.now() - started });
+}
+
+/** Parts per thread a file is split into (`--workers` > 1): free threads take the next part, so uneven parts even out. */
+const PARTS_PER_THREAD = 4;
+
+/** The smallest part worth a thread: smaller files get fewer parts (one part: a one-thread run). */
+const MIN_PART_BYTES = 1024 * 1024;
 
 /** Records a worker thread is sent at once when `chunkSize` is not set (ingestion's default chunk size). */
 const DEFAULT_CHUNK_SIZE = 4096;

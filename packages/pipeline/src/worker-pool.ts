@@ -1,18 +1,29 @@
 import { Worker } from "node:worker_threads";
 import type { BatchAccounting, RawRecord } from "@logfeat/schema";
 import type { ChunkPartial } from "./chunk-partial.js";
-import type { ChunkRequest, ParallelWorkerData } from "./parallel-worker.js";
+import type { FilePartRequest } from "./file-part.js";
+import type { ChunkRequest, ParallelWorkerData, PartRequest } from "./parallel-worker.js";
 import { decodePartial, type PartialMessage } from "./partial-transport.js";
 import { encodeRawRecords, transferablesOf } from "./raw-record-codec.js";
 
 type Reply =
-  | { ok: true; partial: PartialMessage; ingestAccounting: BatchAccounting | null }
+  | {
+      ok: true;
+      partial: PartialMessage;
+      ingestAccounting: BatchAccounting | null;
+      bytesRead: number;
+    }
   | { ok: false; index: number; message: string };
 
-/** What a worker gives back for a chunk: its partial, and the accounting of reading deferred JSON lines (else null). */
+/**
+ * What a worker gives back for a chunk or a file part: its partial; the
+ * ingestion accounting of a part, or of reading a chunk's deferred JSON
+ * lines (else null); the bytes a part read (0 for a chunk).
+ */
 export interface ChunkResult {
   partial: ChunkPartial;
   ingestAccounting: BatchAccounting | null;
+  bytesRead: number;
 }
 
 interface Pending {
@@ -21,9 +32,10 @@ interface Pending {
 }
 
 /**
- * worker_threads that parse, normalize and aggregate chunks
- * (`parallel-worker.ts`). Chunks go round-robin; each worker answers in the
- * order it was sent work, so its replies resolve its queue in order. Records
+ * worker_threads that parse, normalize and aggregate chunks of records, or
+ * parts of the input file they read themselves (`parallel-worker.ts`).
+ * Chunks go round-robin, parts to the worker asked for; each worker answers
+ * in the order it was sent work, so its replies resolve its queue in order. Records
  * and retained logs cross threads encoded (`raw-record-codec.ts`,
  * `partial-transport.ts`): a few strings and transferred typed arrays per
  * chunk rather than one cloned object per record.
@@ -50,8 +62,9 @@ export class ChunkWorkerPool {
           pending.resolve({
             partial: decodePartial(reply.partial),
             ingestAccounting: reply.ingestAccounting,
+            bytesRead: reply.bytesRead,
           });
-        else pending.reject(new Error(`worker failed on chunk ${reply.index}: ${reply.message}`));
+        else pending.reject(new Error(`worker failed on part ${reply.index}: ${reply.message}`));
       });
       worker.on("error", (error) => this.fail(error));
       worker.on("exit", (code) => {
@@ -72,8 +85,31 @@ export class ChunkWorkerPool {
     this.next = (this.next + 1) % this.workers.length;
     return new Promise((resolve, reject) => {
       (this.queues[slot] as Pending[]).push({ resolve, reject });
-      const request: ChunkRequest = { index, records: encodeRawRecords(records), jsonLines };
+      const request: ChunkRequest = {
+        kind: "chunk",
+        index,
+        records: encodeRawRecords(records),
+        jsonLines,
+      };
       (this.workers[slot] as Worker).postMessage(request, transferablesOf(request.records));
+    });
+  }
+
+  /** Number of worker threads. */
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /**
+   * Sends a part of the input file to worker `slot` (0 to size - 1), which
+   * reads and processes it; resolves with its result.
+   */
+  submitPart(slot: number, part: FilePartRequest): Promise<ChunkResult> {
+    if (this.failure !== null) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      (this.queues[slot] as Pending[]).push({ resolve, reject });
+      const request: PartRequest = { kind: "part", part };
+      (this.workers[slot] as Worker).postMessage(request);
     });
   }
 

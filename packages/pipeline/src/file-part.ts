@@ -1,0 +1,78 @@
+import { createAggregator } from "@logfeat/aggregation";
+import { type ByteRange, ingestLogs } from "@logfeat/ingestion";
+import type { BatchAccounting } from "@logfeat/schema";
+import { AccountingTotal } from "./accounting-total.js";
+import type { ChunkAggregateOptions, ChunkPartial } from "./chunk-partial.js";
+import type { RecordProcessor } from "./record-processor.js";
+
+/** One part of an input file for a thread to process (see ingestion's `planByteRanges`). */
+export interface FilePartRequest {
+  /** 0-based position of the part in the file. */
+  index: number;
+  /** The input file, as the run was given it (it names the records' source). */
+  path: string;
+  /** The file's format, resolved once for all parts. */
+  format: "text" | "json";
+  range: ByteRange;
+  /** Records per ingested chunk. */
+  chunkSize: number;
+  /** Diagnostics kept per stage (all are counted). */
+  maxDiagnostics: number;
+}
+
+/** What processing a part gives: its mergeable partial, its ingestion accounting and bytes read. */
+export interface FilePartResult {
+  partial: ChunkPartial;
+  ingestAccounting: BatchAccounting;
+  bytesRead: number;
+}
+
+/**
+ * Ingests the byte range of one part of a file, parses and normalizes it
+ * chunk by chunk with `processor`, and aggregates it into windows (logs
+ * retained or not, as `aggregate` says): the part's ChunkPartial. The parts
+ * of a file merged in order (`createChunkMerger`) give what one pass over
+ * the whole file gives, since each part starts at a record boundary and
+ * numbers its lines from the part's first line.
+ */
+export async function processFilePart(
+  request: FilePartRequest,
+  processor: RecordProcessor,
+  aggregate: ChunkAggregateOptions,
+): Promise<FilePartResult> {
+  const source = ingestLogs(request.path, {
+    format: request.format,
+    byteRange: request.range,
+    chunkSize: request.chunkSize,
+    maxDiagnostics: request.maxDiagnostics,
+  });
+  const aggregator = createAggregator({
+    ...aggregate,
+    allowedLatenessSeconds: Number.POSITIVE_INFINITY,
+    maxDiagnostics: request.maxDiagnostics,
+  });
+  const parseAccounting = new AccountingTotal(request.maxDiagnostics);
+  const normalizeAccounting = new AccountingTotal(request.maxDiagnostics);
+  let records = 0;
+  let parsed = 0;
+  for await (const chunk of source.chunks()) {
+    records += chunk.length;
+    const outcome = processor.process(chunk);
+    parsed += outcome.parsed;
+    parseAccounting.add(outcome.parseAccounting);
+    normalizeAccounting.add(outcome.normalizeAccounting);
+    aggregator.addBatch(outcome.entries);
+  }
+  return {
+    partial: {
+      index: request.index,
+      records,
+      parsed,
+      parseAccounting: parseAccounting.toAccounting(),
+      normalizeAccounting: normalizeAccounting.toAccounting(),
+      windows: aggregator.flush(),
+    },
+    ingestAccounting: source.accounting(),
+    bytesRead: source.bytesRead,
+  };
+}
