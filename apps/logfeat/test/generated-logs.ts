@@ -52,3 +52,29 @@ export function generateStandardLog(count: number, seed: number, garbageEvery = 
   }
   return { text: `${lines.join("\n")}\n`, garbageLines, records: count - garbageLines.length };
 }
+
+/** A standard-layout line: timestamp, level, [service], message with its key=value pairs. */
+const STANDARD_LINE =
+  /^(\S+) (\S+) \[([^\]]+)\] (.*?) duration_ms=(\S+)(?: error_code=(\S+))? request_id=(\S+)$/;
+
+/**
+ * The lines of a generated standard log as JSON Lines (one object per
+ * record, same fields); garbage lines stay as they are, so they are invalid
+ * JSON at the same line numbers.
+ */
+export function standardToJsonLines(text: string): string {
+  return text.replace(/^.+$/gm, (line) => {
+    const match = STANDARD_LINE.exec(line);
+    if (match === null) return line;
+    const [, timestamp, level, service, message, duration, errorCode, requestId] = match;
+    return JSON.stringify({
+      timestamp,
+      level,
+      service,
+      message,
+      duration_ms: Number(duration),
+      ...(errorCode === undefined ? {} : { error_code: errorCode }),
+      request_id: requestId,
+    });
+  });
+}

@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { parseFeaturesJsonl } from "@logfeat/features";
 import { type Diagnostic, LedgerSchema } from "@logfeat/schema";
 import { describe, expect, it } from "vitest";
 import { APP_DIR, NOW, runCli, temporaryFolder } from "./cli-harness.js";
-import { generateStandardLog } from "./generated-logs.js";
+import { generateStandardLog, standardToJsonLines } from "./generated-logs.js";
 
 const SAMPLE = join(APP_DIR, "samples", "checkout-service.log");
 
@@ -132,47 +133,51 @@ describe("logfeat run", () => {
     expect(runCli(["run", clean, "--strict", "--quiet", "--now", NOW]).code).toBe(0);
   });
 
-  it("--workers 2 gives byte-identical output to --workers 1 on 50k records", () => {
-    const folder = temporaryFolder();
-    const file = join(folder, "parallel.log");
-    writeFileSync(file, generateStandardLog(50_000, 8, 331).text);
-    const summary = (workers: string) => join(folder, `summary-${workers}.json`);
-    const one = runCli([
-      "run",
-      file,
-      "--now",
-      NOW,
-      "--quiet",
-      "--workers",
-      "1",
-      "--chunk-size",
-      "1000",
-      "--json-summary",
-      summary("1"),
-    ]);
-    const two = runCli([
-      "run",
-      file,
-      "--now",
-      NOW,
-      "--quiet",
-      "--workers",
-      "2",
-      "--chunk-size",
-      "1000",
-      "--json-summary",
-      summary("2"),
-    ]);
-    expect(one.code, one.stderr).toBe(0);
-    expect(two.code, two.stderr).toBe(0);
-    expect(two.stdout).toBe(one.stdout);
-    const ledger = (workers: string) => {
-      const { elapsed_ms: _elapsed, ...rest } = JSON.parse(readFileSync(summary(workers), "utf8"));
-      return rest;
-    };
-    expect(ledger("2")).toEqual(ledger("1"));
-    expect(ledger("1").parse_skipped).toBeGreaterThan(0);
-  });
+  it.each([
+    ["text, split into parts each thread reads", "parallel.log"],
+    ["JSON Lines, split into parts each thread reads", "parallel.jsonl"],
+    ["gzip, read here and sent to the workers", "parallel.log.gz"],
+  ])(
+    "--workers 2 gives byte-identical output, ledger and diagnostics to --workers 1 on 50k records (%s)",
+    (_name, name) => {
+      const folder = temporaryFolder();
+      const file = join(folder, name);
+      const { text } = generateStandardLog(50_000, 8, 331);
+      const content = name.endsWith(".jsonl") ? standardToJsonLines(text) : text;
+      writeFileSync(file, name.endsWith(".gz") ? gzipSync(content) : content);
+      const run = (workers: string) => {
+        const summary = join(folder, `summary-${workers}.json`);
+        const diagnostics = join(folder, `diagnostics-${workers}.jsonl`);
+        const result = runCli([
+          "run",
+          file,
+          "--now",
+          NOW,
+          "--quiet",
+          "--workers",
+          workers,
+          "--chunk-size",
+          "1000",
+          "--max-diagnostics",
+          "100000",
+          "--json-summary",
+          summary,
+          "--diagnostics",
+          diagnostics,
+        ]);
+        expect(result.code, result.stderr).toBe(0);
+        const { elapsed_ms: _elapsed, ...ledger } = JSON.parse(readFileSync(summary, "utf8"));
+        return { stdout: result.stdout, ledger, diagnostics: readFileSync(diagnostics, "utf8") };
+      };
+      const one = run("1");
+      const two = run("2");
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.ledger).toEqual(one.ledger);
+      expect(two.diagnostics).toBe(one.diagnostics);
+      expect(one.ledger.parse_skipped).toBeGreaterThan(100);
+      expect(one.diagnostics.split("\n").length).toBeGreaterThan(100);
+    },
+  );
 
   it("--retain-logs and --no-retain-logs give identical features on 100k records", () => {
     const folder = temporaryFolder();
