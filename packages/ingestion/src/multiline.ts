@@ -1,3 +1,6 @@
+import { isBlankLine } from "./blank-line.js";
+import { RECORD_HEAD_LENGTH } from "./record-size.js";
+
 /**
  * How a line relates to the record before it, in multiline mode:
  * - `record`: starts a new record;
@@ -78,6 +81,22 @@ const MAY_CONTINUE: Uint8Array = (() => {
  */
 export function surelyStartsRecord(first: number): boolean {
   return first > 32 && first < 127 && MAY_CONTINUE[first] === 0;
+}
+
+/**
+ * True when a line starts a new record whatever came before it (a part of a
+ * file can start there, see `planByteRanges`): it is not blank and it is a
+ * `record` outside a traceback (inside one it is a `record` or the
+ * `traceback_end`: either way no traceback is open after it). An over-long
+ * line is classified by its first RECORD_HEAD_LENGTH characters, so a longer
+ * line must be a `record` both whole and by its head.
+ */
+export function alwaysStartsRecord(line: string): boolean {
+  if (isBlankLine(line) || classifyLine(line, false) !== "record") return false;
+  return (
+    line.length <= RECORD_HEAD_LENGTH ||
+    classifyLine(line.slice(0, RECORD_HEAD_LENGTH), false) === "record"
+  );
 }
 
 /**

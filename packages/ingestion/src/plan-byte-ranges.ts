@@ -6,7 +6,7 @@ import { formatFromName, SNIFF_BYTES, sniffFormat } from "./format-detection.js"
 import { isGzip } from "./gzip.js";
 import { resolveInput } from "./log-input.js";
 import { LogSourceError } from "./log-source-error.js";
-import { surelyStartsRecord } from "./multiline.js";
+import { alwaysStartsRecord, surelyStartsRecord } from "./multiline.js";
 import { LOG_FORMATS, type LogFormat } from "./options.js";
 
 /** How a file splits into parts that can be ingested independently. */
@@ -113,7 +113,7 @@ export async function planByteRanges(path: string, options: PlanOptions): Promis
       // JSON reading skips the whitespace before the first value: no part starts there.
       earliestBoundary = firstContent === null ? size : firstContent + 1;
     }
-    const accepts = format === "text" && settings.multiline ? isSafeRecordStart : anyLineStart;
+    const findBoundary = format === "text" && settings.multiline ? recordStartLine : firstLineStart;
     const partCount = Math.min(
       settings.parts,
       Math.max(1, Math.floor(size / settings.minPartBytes)),
@@ -123,7 +123,7 @@ export async function planByteRanges(path: string, options: PlanOptions): Promis
       const from = Math.max(Math.floor((part * size) / partCount), earliestBoundary);
       const limit = part + 1 < partCount ? Math.floor(((part + 1) * size) / partCount) : size;
       if (from >= limit) continue;
-      const boundary = await findLineStart(handle, size, from, limit, accepts);
+      const boundary = await findBoundary(handle, size, from, limit);
       if (boundary !== null) boundaries.push(boundary);
     }
     const firstLines = await lineNumbersAt(handle, boundaries);
@@ -152,48 +152,87 @@ function resolveFormat(path: string, format: LogFormat, head: Buffer, size: numb
   return sniffFormat(head.toString("utf8"), complete);
 }
 
-/**
- * Multiline text: a line can start a part when it and the line before it
- * both start with a character that surely starts a record: then no
- * traceback is open at the line and no record before it can continue.
- */
-function isSafeRecordStart(first: number, previousFirst: number): boolean {
-  return surelyStartsRecord(first) && previousFirst !== -1 && surelyStartsRecord(previousFirst);
-}
-
-/** JSON Lines and single-line text: every line stands alone. */
-function anyLineStart(): boolean {
-  return true;
-}
-
-/**
- * The first line start in [from, limit) that `accepts` (given the first
- * byte of the line and of the line before it, -1 when that line started
- * before `from`), or null.
- */
-async function findLineStart(
+/** The first line start in [from, limit), or null. */
+async function firstLineStart(
   handle: FileHandle,
   size: number,
   from: number,
   limit: number,
-  accepts: (first: number, previousFirst: number) => boolean,
 ): Promise<number | null> {
-  let previousFirst = -1;
   // A line starts at `from` when the byte before it is a line feed.
   for (let position = from - 1; position < limit - 1; position += PLAN_READ_BYTES) {
-    const length = Math.min(PLAN_READ_BYTES, size - position);
-    // One byte more: the first byte of a line that starts right after the window.
-    const bytes = await readAt(handle, position, Math.min(length + 1, size - position));
-    for (let index = bytes.indexOf(LINE_FEED); index !== -1 && index < length; ) {
-      const lineStart = position + index + 1;
-      if (lineStart >= limit) return null;
-      const first = bytes[index + 1] as number;
-      if (accepts(first, previousFirst)) return lineStart;
-      previousFirst = first;
-      index = bytes.indexOf(LINE_FEED, index + 1);
-    }
+    const bytes = await readAt(handle, position, Math.min(PLAN_READ_BYTES, size - position));
+    const index = bytes.indexOf(LINE_FEED);
+    if (index !== -1) return position + index + 1 < limit ? position + index + 1 : null;
   }
   return null;
+}
+
+/**
+ * Multiline text: the first line start L in [from, limit) where a part can
+ * start, or null. L and the line before it must both surely start a record
+ * (see `isRecordStartLine`): then the line before L closes any open
+ * traceback and L closes the record before it, whatever came earlier, so
+ * reading from L gives what reading the whole file gives from L on. Lines
+ * are judged once their end is read; a window starts at the current line,
+ * so a line is whole in one window unless it is longer than a window (then
+ * only its first byte is looked at).
+ */
+async function recordStartLine(
+  handle: FileHandle,
+  size: number,
+  from: number,
+  limit: number,
+): Promise<number | null> {
+  let lineStart = -1;
+  let lineFirstByte = -1;
+  let previousIsRecordStart = false;
+  let position = from - 1;
+  while (position < size) {
+    const bytes = await readAt(handle, position, Math.min(PLAN_READ_BYTES, size - position));
+    const windowEnd = position + bytes.length;
+    if (lineStart === position) lineFirstByte = bytes[0] as number;
+    for (let index = bytes.indexOf(LINE_FEED); ; index = bytes.indexOf(LINE_FEED, index + 1)) {
+      const lineEnd = index !== -1 ? position + index : windowEnd === size ? size : -1;
+      if (lineEnd === -1) break;
+      if (lineStart !== -1) {
+        const isRecordStart =
+          lineStart >= position
+            ? isRecordStartLine(bytes, lineStart - position, lineEnd - position, lineStart === 0)
+            : surelyStartsRecord(lineFirstByte);
+        if (isRecordStart && previousIsRecordStart) return lineStart;
+        previousIsRecordStart = isRecordStart;
+      }
+      if (index === -1) return null;
+      lineStart = lineEnd + 1;
+      if (lineStart >= limit) return null;
+      if (lineStart < windowEnd) lineFirstByte = bytes[lineStart - position] as number;
+    }
+    position = lineStart > position ? lineStart : windowEnd;
+  }
+  return null;
+}
+
+const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf] as const;
+
+/**
+ * True when the line bytes[start, end) (without its line feed) starts a
+ * record whatever came before it: its first byte surely starts one, or
+ * `alwaysStartsRecord` accepts it once decoded like the reader decodes it
+ * (carriage return and, at the file start, byte order mark dropped).
+ */
+function isRecordStartLine(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  atFileStart: boolean,
+): boolean {
+  if (surelyStartsRecord(bytes[start] as number)) return true;
+  let textStart = start;
+  if (atFileStart && BYTE_ORDER_MARK.every((byte, index) => bytes[start + index] === byte))
+    textStart += BYTE_ORDER_MARK.length;
+  const textEnd = end > textStart && bytes[end - 1] === 13 ? end - 1 : end;
+  return alwaysStartsRecord(bytes.toString("utf8", textStart, textEnd));
 }
 
 /** Offset of the first byte that is not a byte order mark or JSON whitespace, or null. */
