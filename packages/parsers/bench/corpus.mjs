@@ -54,3 +54,63 @@ export function jsonRecords(count) {
     ),
   }));
 }
+
+/**
+ * The optional keys of a JSON or CSV record: like the bench corpus, some
+ * records have a duration, an error code, a request id, others not.
+ * @param {number} index
+ */
+function optionalFields(index) {
+  return {
+    duration_ms: index % 4 === 3 ? undefined : index % 900,
+    error_code: index % 5 === 0 ? "DB_TIMEOUT" : undefined,
+    request_id: index % 3 === 1 ? undefined : `req-${index}`,
+  };
+}
+
+/**
+ * `count` JSON records whose optional keys come and go (so consecutive
+ * records often have different key lists), as ingestion yields them.
+ * @param {number} count
+ */
+export function mixedJsonRecords(count) {
+  return Array.from({ length: count }, (_, index) => ({
+    source: "bench.jsonl",
+    line: index + 1,
+    format: "json",
+    payload: JSON.parse(
+      JSON.stringify({
+        timestamp: timestamp(index),
+        level: pick(LEVELS, index),
+        service: pick(SERVICES, index),
+        message: `GET /api/v1/orders/${index} completed`,
+        ...optionalFields(index),
+      }),
+    ),
+  }));
+}
+
+/**
+ * `count` CSV records as ingestion yields them (header name -> cell text,
+ * empty cells for the optional columns a record lacks).
+ * @param {number} count
+ */
+export function csvRecords(count) {
+  return Array.from({ length: count }, (_, index) => {
+    const optional = optionalFields(index);
+    return {
+      source: "bench.csv",
+      line: index + 2,
+      format: "csv",
+      payload: {
+        timestamp: timestamp(index),
+        level: pick(LEVELS, index),
+        service: pick(SERVICES, index),
+        message: `GET /api/v1/orders/${index} completed`,
+        duration_ms: optional.duration_ms === undefined ? "" : String(optional.duration_ms),
+        error_code: optional.error_code ?? "",
+        request_id: optional.request_id ?? "",
+      },
+    };
+  });
+}

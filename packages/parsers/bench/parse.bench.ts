@@ -1,10 +1,12 @@
 import { bench, describe } from "vitest";
 import { createParser } from "../src/index.js";
-import { jsonRecords, standardTextRecords } from "./corpus.mjs";
+import { csvRecords, jsonRecords, mixedJsonRecords, standardTextRecords } from "./corpus.mjs";
 
 const RECORDS = 1_000_000;
 const textRecords = standardTextRecords(RECORDS);
 const objects = jsonRecords(RECORDS);
+const mixedObjects = mixedJsonRecords(RECORDS);
+const rows = csvRecords(RECORDS);
 const options = { iterations: 3, warmupIterations: 1, time: 0 };
 
 // Runs the sources through vitest's module transform, which costs some speed;
@@ -40,6 +42,22 @@ describe("parse 1M records (records/s = 1e6 / mean seconds)", () => {
     () => {
       const parser = createParser();
       for (const record of objects) parser.parse(record);
+    },
+    options,
+  );
+  bench(
+    "JSON objects, optional keys come and go",
+    () => {
+      const parser = createParser();
+      for (const record of mixedObjects) parser.parse(record);
+    },
+    options,
+  );
+  bench(
+    "CSV rows",
+    () => {
+      const parser = createParser();
+      for (const record of rows) parser.parse(record);
     },
     options,
   );

@@ -2,7 +2,7 @@
 // Records per second of the built package in plain Node: `pnpm build && node bench/throughput.mjs`.
 // Prints the best of 5 runs per case, wall clock and CPU time (CPU time is steadier on a busy machine).
 import { createParser } from "../dist/index.js";
-import { jsonRecords, standardTextRecords } from "./corpus.mjs";
+import { csvRecords, jsonRecords, mixedJsonRecords, standardTextRecords } from "./corpus.mjs";
 
 const RECORDS = 1_000_000;
 const RUNS = 5;
@@ -29,3 +29,7 @@ measure("standard text lines, auto layout", text, {});
 measure("standard text lines, layout: standard", text, { layout: "standard" });
 const objects = jsonRecords(RECORDS);
 measure("JSON objects", objects, {});
+const mixedObjects = mixedJsonRecords(RECORDS);
+measure("JSON objects, optional keys come and go", mixedObjects, {});
+const rows = csvRecords(RECORDS);
+measure("CSV rows", rows, {});
