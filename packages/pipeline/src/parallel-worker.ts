@@ -1,16 +1,26 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { JsonLineParser } from "@logfeat/ingestion";
 import type { BatchAccounting, RawRecord, TextRawRecord } from "@logfeat/schema";
 import { type ChunkAggregateOptions, type ChunkPartial, processChunk } from "./chunk-partial.js";
 import { type FilePartRequest, processFilePart } from "./file-part.js";
 import { encodePartial } from "./partial-transport.js";
 import { decodeRawRecords, type EncodedRecords } from "./raw-record-codec.js";
-import { createRecordProcessor, type RecordProcessorOptions } from "./record-processor.js";
+import {
+  createRecordProcessor,
+  type RecordProcessor,
+  type RecordProcessorOptions,
+} from "./record-processor.js";
 
-/** What the pool gives each worker thread at start. */
+/** What the pool gives each worker thread before any work: the run's options. */
 export interface ParallelWorkerData {
   processor: RecordProcessorOptions;
   aggregate: ChunkAggregateOptions;
+}
+
+/** The first message a worker thread gets (it may have been started before the run, see `prestartWorkers`). */
+export interface ConfigureRequest {
+  kind: "configure";
+  data: ParallelWorkerData;
 }
 
 /**
@@ -32,26 +42,29 @@ export interface PartRequest {
 }
 
 /** What the pool posts to a worker thread. */
-export type WorkerRequest = ChunkRequest | PartRequest;
+export type WorkerRequest = ConfigureRequest | ChunkRequest | PartRequest;
+
+/** A configured worker thread: the run's options, its processor and JSON Lines reader. */
+interface RunState {
+  data: ParallelWorkerData;
+  processor: RecordProcessor;
+  jsonLines: JsonLineParser;
+}
 
 /** Records and the accounting of reading their JSON (null when they were not deferred JSON lines). */
-function readRecords(request: ChunkRequest): {
-  records: RawRecord[];
-  ingestAccounting: BatchAccounting | null;
-} {
+function readRecords(
+  request: ChunkRequest,
+  state: RunState,
+): { records: RawRecord[]; ingestAccounting: BatchAccounting | null } {
   const records = decodeRawRecords(request.records);
   if (!request.jsonLines) return { records, ingestAccounting: null };
   const parsed: RawRecord[] = [];
   for (const record of records) {
-    const json = jsonLines.parse(record as TextRawRecord);
+    const json = state.jsonLines.parse(record as TextRawRecord);
     if (json !== null) parsed.push(json);
   }
-  return { records: parsed, ingestAccounting: jsonLines.takeAccounting() };
+  return { records: parsed, ingestAccounting: state.jsonLines.takeAccounting() };
 }
-
-const data = workerData as ParallelWorkerData;
-const processor = createRecordProcessor(data.processor);
-const jsonLines = new JsonLineParser({ maxDiagnostics: data.processor.maxDiagnostics });
 
 /** Posts a finished partial (logs encoded, buffers transferred). */
 function reply(
@@ -72,24 +85,39 @@ function replyFailure(index: number, error: unknown): void {
 }
 
 /** Processes a part of the input file; the pool sends a worker its next part only after this reply. */
-async function processPart(request: FilePartRequest): Promise<void> {
+async function processPart(request: FilePartRequest, state: RunState): Promise<void> {
   try {
-    const result = await processFilePart(request, processor, data.aggregate);
+    const result = await processFilePart(request, state.processor, state.data.aggregate);
     reply(result.partial, result.ingestAccounting, result.bytesRead);
   } catch (error) {
     replyFailure(request.index, error);
   }
 }
 
+let state: RunState | null = null;
+
 parentPort?.on("message", (request: WorkerRequest) => {
+  if (request.kind === "configure") {
+    state = {
+      data: request.data,
+      processor: createRecordProcessor(request.data.processor),
+      jsonLines: new JsonLineParser({ maxDiagnostics: request.data.processor.maxDiagnostics }),
+    };
+    return;
+  }
+  const index = request.kind === "part" ? request.part.index : request.index;
+  if (state === null) {
+    replyFailure(index, new Error("worker thread got work before its configuration"));
+    return;
+  }
   if (request.kind === "part") {
-    void processPart(request.part);
+    void processPart(request.part, state);
     return;
   }
   try {
-    const { records, ingestAccounting } = readRecords(request);
-    reply(processChunk(processor, records, request.index, data.aggregate), ingestAccounting, 0);
+    const { records, ingestAccounting } = readRecords(request, state);
+    reply(processChunk(state.processor, records, index, state.data.aggregate), ingestAccounting, 0);
   } catch (error) {
-    replyFailure(request.index, error);
+    replyFailure(index, error);
   }
 });

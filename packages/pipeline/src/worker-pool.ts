@@ -1,10 +1,16 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { BatchAccounting, RawRecord } from "@logfeat/schema";
 import type { ChunkPartial } from "./chunk-partial.js";
 import type { FilePartRequest } from "./file-part.js";
-import type { ChunkRequest, ParallelWorkerData, PartRequest } from "./parallel-worker.js";
+import type {
+  ChunkRequest,
+  ConfigureRequest,
+  ParallelWorkerData,
+  PartRequest,
+} from "./parallel-worker.js";
 import { decodePartial, type PartialMessage } from "./partial-transport.js";
 import { encodeRawRecords, transferablesOf } from "./raw-record-codec.js";
+import { takeWorkers } from "./worker-threads.js";
 
 type Reply =
   | {
@@ -46,14 +52,13 @@ export class ChunkWorkerPool {
   private next = 0;
   private failure: Error | null = null;
 
-  /** Starts `count` workers with the run's options. */
+  /** Takes `count` workers (prestarted ones first, see `prestartWorkers`) and gives them the run's options. */
   constructor(count: number, data: ParallelWorkerData) {
     this.workers = [];
     this.queues = [];
-    for (let index = 0; index < count; index += 1) {
-      const worker = new Worker(new URL("./parallel-worker.js", import.meta.url), {
-        workerData: data,
-      });
+    for (const worker of takeWorkers(count)) {
+      const configure: ConfigureRequest = { kind: "configure", data };
+      worker.postMessage(configure);
       const queue: Pending[] = [];
       worker.on("message", (reply: Reply) => {
         const pending = queue.shift();
