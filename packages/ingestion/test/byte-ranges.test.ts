@@ -163,6 +163,8 @@ const TEXT_LINE: fc.Arbitrary<Buffer> = fc.oneof(
       "ValueError: x",
       "KeyboardInterrupt",
       "During handling of the above exception, another exception occurred:",
+      "Traceback (most recent call last):\nKeyboardInterrupt\n2025-01-02 after",
+      "Traceback (most recent call last):\nValueError: x\nValues ok",
     )
     .map((text) => Buffer.from(text)),
   fc.integer({ min: 60, max: 200 }).map((length) => Buffer.from(`9${"y".repeat(length)}`)),
@@ -226,6 +228,13 @@ describe("planByteRanges + byteRange give the records of the whole file", () => 
           const ranges = plan?.ranges ?? [];
           expectValidRanges(bytes, ranges);
           expect(ranges.length).toBeLessThanOrEqual(parts);
+          if (multiline)
+            for (const { start } of ranges.slice(1)) {
+              const previous = start < 2 ? 0 : bytes.lastIndexOf(10, start - 2) + 1;
+              expect(startsRecordAlways(bytes, start) && startsRecordAlways(bytes, previous)).toBe(
+                true,
+              );
+            }
           const options = {
             format: "text",
             multiline,
