@@ -42,9 +42,15 @@ function isPositiveInteger(value: unknown): value is number {
   return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
 }
 
-function validatePlanOptions(options: unknown): Required<{
-  [Key in keyof PlanOptions]: Exclude<PlanOptions[Key], undefined>;
-}> {
+/** Plan options after validation, defaults applied. */
+interface PlanSettings {
+  parts: number;
+  format: LogFormat;
+  multiline: boolean;
+  minPartBytes: number;
+}
+
+function validatePlanOptions(options: unknown): PlanSettings {
   if (typeof options !== "object" || options === null || Array.isArray(options))
     throw new ConfigError("options", options, "an options object with `parts`");
   const record = options as Record<string, unknown>;
@@ -86,8 +92,8 @@ function validatePlanOptions(options: unknown): Required<{
  * JSON array file (first non-whitespace byte `[`), a path that is not a file
  * path (`""`, `"-"`). A file smaller than `minPartBytes` (default 1 MiB) per
  * part gets fewer parts (possibly one); a part with no record start near its
- * target offset is merged into the one before. Reads the whole file once to
- * number lines. Throws a ConfigError for a bad option and a LogSourceError
+ * target offset is merged into the one before. Reads the file once, up to
+ * the last boundary, to number lines. Throws a ConfigError for a bad option and a LogSourceError
  * for a missing or unreadable file.
  */
 export async function planByteRanges(path: string, options: PlanOptions): Promise<FilePlan | null> {
@@ -135,12 +141,20 @@ export async function planByteRanges(path: string, options: PlanOptions): Promis
     }));
     return { format, ranges };
   } catch (error) {
-    if (LogfeatError.isInstance(error) || typeof (error as { code?: unknown }).code !== "string")
-      throw error;
+    if (!isSystemError(error)) throw error;
     throw LogSourceError.fromSystemError(path, error);
   } finally {
     await handle.close();
   }
+}
+
+/** A Node system error (`EIO`...), as opposed to a logfeat error or a bug. */
+function isSystemError(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    !LogfeatError.isInstance(error) &&
+    typeof (error as { code?: unknown }).code === "string"
+  );
 }
 
 /** The format as `ingestLogs` resolves it: the option, else the extension, else sniffed from `head`. */
@@ -168,15 +182,20 @@ async function firstLineStart(
   return null;
 }
 
+/** How far before its target a multiline boundary search starts, to see the line before the first candidate. */
+const LOOK_BACK_BYTES = 64 * 1024;
+
 /**
  * Multiline text: the first line start L in [from, limit) where a part can
  * start, or null. L and the line before it must both surely start a record
  * (see `isRecordStartLine`): then the line before L closes any open
  * traceback and L closes the record before it, whatever came earlier, so
- * reading from L gives what reading the whole file gives from L on. Lines
- * are judged once their end is read; a window starts at the current line,
- * so a line is whole in one window unless it is longer than a window (then
- * only its first byte is looked at).
+ * reading from L gives what reading the whole file gives from L on. The
+ * scan starts LOOK_BACK_BYTES before `from` (a line that starts before the
+ * scan is not judged: it cannot be the line before L). Lines are judged
+ * once their end is read; a window starts at the current line, so a line is
+ * whole in one window unless it is longer than a window (then only its
+ * first byte is looked at).
  */
 async function recordStartLine(
   handle: FileHandle,
@@ -184,10 +203,13 @@ async function recordStartLine(
   from: number,
   limit: number,
 ): Promise<number | null> {
-  let lineStart = -1;
+  const scanStart = Math.max(0, from - LOOK_BACK_BYTES);
+  // The line being read: its start (-1 before the first line feed of the scan) and first byte.
+  let lineStart = scanStart === 0 ? 0 : -1;
   let lineFirstByte = -1;
   let previousIsRecordStart = false;
-  let position = from - 1;
+  // A line starts at `scanStart` when the byte before it is a line feed.
+  let position = scanStart === 0 ? 0 : scanStart - 1;
   while (position < size) {
     const bytes = await readAt(handle, position, Math.min(PLAN_READ_BYTES, size - position));
     const windowEnd = position + bytes.length;
@@ -200,7 +222,7 @@ async function recordStartLine(
           lineStart >= position
             ? isRecordStartLine(bytes, lineStart - position, lineEnd - position, lineStart === 0)
             : surelyStartsRecord(lineFirstByte);
-        if (isRecordStart && previousIsRecordStart) return lineStart;
+        if (isRecordStart && previousIsRecordStart && lineStart >= from) return lineStart;
         previousIsRecordStart = isRecordStart;
       }
       if (index === -1) return null;

@@ -353,8 +353,10 @@ describe("planByteRanges", () => {
     const ranges = plan?.ranges ?? [];
     expect(ranges).toHaveLength(4);
     expectValidRanges(text, ranges);
-    for (const range of ranges)
-      expect(Math.abs(range.end - range.start - text.length / 4)).toBeLessThan(100);
+    // Each boundary is the first line start at or after its target offset.
+    expect(ranges.slice(1).map((range) => range.start)).toEqual(
+      [1, 2, 3].map((part) => text.indexOf(10, Math.floor((part * text.length) / 4) - 1) + 1),
+    );
   });
 
   it("gives fewer parts when a part would be smaller than minPartBytes (default 1 MiB)", async () => {

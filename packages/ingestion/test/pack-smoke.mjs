@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { CSVLogSource, ingestLogs, LogSourceError } from "@logfeat/ingestion";
+import { CSVLogSource, ingestLogs, LogSourceError, planByteRanges } from "@logfeat/ingestion";
 
 const folder = mkdtempSync(join(tmpdir(), "ingestion-smoke-"));
 try {
@@ -32,6 +32,25 @@ try {
   assert.deepEqual(csv.accounting().skippedByCode, { wrong_field_count: 1 });
 
   assert.throws(() => ingestLogs(join(folder, "missing.log")), LogSourceError);
+
+  const plain = join(folder, "app.log");
+  writeFileSync(plain, "1 a\n2 b\n3 c\n4 d\n");
+  const plan = await planByteRanges(plain, { parts: 2, minPartBytes: 1 });
+  assert.deepEqual(plan, {
+    format: "text",
+    ranges: [
+      { start: 0, end: 8, firstLine: 1 },
+      { start: 8, end: 16, firstLine: 3 },
+    ],
+  });
+  const second = [];
+  for await (const record of ingestLogs(plain, { format: "text", byteRange: plan.ranges[1] }))
+    second.push([record.line, record.payload]);
+  assert.deepEqual(second, [
+    [3, "3 c"],
+    [4, "4 d"],
+  ]);
+  assert.equal(await planByteRanges(path, { parts: 2 }), null);
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }
