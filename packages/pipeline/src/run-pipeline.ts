@@ -272,7 +272,7 @@ function finishRun(
 }
 
 /** Parts per thread a file is split into (`--workers` > 1): free threads take the next part, so uneven parts even out. */
-const PARTS_PER_THREAD = 4;
+const PARTS_PER_THREAD = 8;
 
 /** The smallest part worth a thread: smaller files get fewer parts (one part: a one-thread run). */
 const MIN_PART_BYTES = 1024 * 1024;
