@@ -29,15 +29,16 @@ export function modeLabel(mode: EndToEndMode): string {
 function cliArguments(input: string, mode: EndToEndMode, out: string, summary: string): string[] {
   const args = [CLI_PATH, "run", input, "--quiet", "--output", "jsonl", "--out", out];
   args.push("--now", BENCH_NOW, "--json-summary", summary);
-  if (!mode.retainLogs) args.push("--no-retain-logs");
+  args.push(mode.retainLogs ? "--retain-logs" : "--no-retain-logs");
   if (mode.workersFlag) args.push("--workers", String(mode.workers));
   return args;
 }
 
 /**
  * `node apps/logfeat/dist/cli.js run <input> --quiet --output jsonl --out <scratch>
- * --now 2025-01-01T00:00:00Z --json-summary <scratch>` (+ `--no-retain-logs`,
- * `--workers N`) as a child process; throws when it fails.
+ * --now 2025-01-01T00:00:00Z --json-summary <scratch>` (+ `--retain-logs` or
+ * `--no-retain-logs`, the CLI's default, and `--workers N`) as a child
+ * process; throws when it fails.
  */
 export async function runEndToEnd(
   input: string,
