@@ -135,6 +135,22 @@ export async function runPipeline(
       records,
       elapsedMs: performance.now() - started,
     });
+  /** The stage totals of merged partials (parallel runs): features of every window at once. */
+  const fromMerged = (merged: MergedChunks): StageTotals => {
+    const extracted = extract(merged.windows);
+    options.onFeatures?.(extracted.features);
+    return {
+      records: merged.records,
+      parsed: merged.parsed,
+      parseAccounting: merged.parseAccounting,
+      normalizeAccounting: merged.normalizeAccounting,
+      aggregateAccounting: EMPTY,
+      extractAccounting: extracted.accounting,
+      windows: keepWindows ? merged.windows : [],
+      windowCount: merged.windows.length,
+      features: extracted.features,
+    };
+  };
   const aggregate = {
     windowSizeSeconds: options.windowSizeSeconds ?? 300,
     timeZone: options.timeZone ?? "UTC",
@@ -159,22 +175,8 @@ export async function runPipeline(
       maxDiagnostics,
       onPart: (records, bytesRead) => reportProgress(records, bytesRead, totalBytes),
     });
-    const { merged } = parts;
-    const extracted = extract(merged.windows);
-    options.onFeatures?.(extracted.features);
     return finishRun(
-      {
-        records: merged.records,
-        parsed: merged.parsed,
-        parseAccounting: merged.parseAccounting,
-        normalizeAccounting: merged.normalizeAccounting,
-        aggregateAccounting: EMPTY,
-        extractAccounting: extracted.accounting,
-        windows: keepWindows ? merged.windows : [],
-        windowCount: merged.windows.length,
-        features: extracted.features,
-        ingestAccounting: parts.ingestAccounting,
-      },
+      { ...fromMerged(parts.merged), ingestAccounting: parts.ingestAccounting },
       { bytesRead: parts.bytesRead, referenceTime, defaultService, started },
     );
   }
@@ -239,19 +241,7 @@ export async function runPipeline(
       reportSourceProgress,
       maxDiagnostics,
     );
-    const extracted = extract(merged.windows);
-    options.onFeatures?.(extracted.features);
-    totals = {
-      records: merged.records,
-      parsed: merged.parsed,
-      parseAccounting: merged.parseAccounting,
-      normalizeAccounting: merged.normalizeAccounting,
-      aggregateAccounting: EMPTY,
-      extractAccounting: extracted.accounting,
-      windows: keepWindows ? merged.windows : [],
-      windowCount: merged.windows.length,
-      features: extracted.features,
-    };
+    totals = fromMerged(merged);
     ingestAccounting = mergeByLine(source.accounting(), deferredAccountings, maxDiagnostics);
   }
   return finishRun(
