@@ -1,6 +1,7 @@
-import { accessSync, constants, createReadStream, statSync } from "node:fs";
+import { accessSync, constants, statSync } from "node:fs";
 import { ConfigError } from "@logfeat/schema";
 import type { ByteRange } from "./byte-range.js";
+import { readFileBlocks } from "./file-blocks.js";
 import { LogSourceError } from "./log-source-error.js";
 
 /**
@@ -18,10 +19,12 @@ export type LogInput =
   | AsyncIterable<Uint8Array | string>;
 
 /**
- * How many bytes a file read or an in-memory slice hands on at once. 64 KiB
- * keeps each decoded chunk a young-generation string (larger strings go to
- * V8's large-object space and live until a full GC): peak RSS streaming 1 GiB
- * is about 96 MiB with 64 KiB reads, 140 MiB with 256 KiB, 170 MiB with 1 MiB.
+ * How many bytes are decoded into one string (a file block or a stream chunk
+ * is decoded in slices of this size), and the size of an in-memory slice.
+ * 64 KiB keeps each decoded chunk a young-generation string (larger strings
+ * go to V8's large-object space and live until a full GC): peak RSS streaming
+ * 1 GiB was about 96 MiB with 64 KiB strings, 140 MiB with 256 KiB, 170 MiB
+ * with 1 MiB.
  */
 export const READ_CHUNK_BYTES = 64 * 1024;
 
@@ -35,7 +38,9 @@ export interface ResolvedInput {
   totalBytes: number | null;
   /**
    * Opens the bytes; called once, on the first iteration step. Stopping the
-   * iteration closes a file; a caller's stream is left open.
+   * iteration closes a file; a caller's stream is left open. A yielded Buffer
+   * is valid until the next one is asked for (a file is read into reused
+   * buffers): a consumer that keeps bytes longer copies them.
    */
   open(): AsyncIterable<Buffer>;
 }
@@ -60,15 +65,9 @@ async function* readStream(stream: AsyncIterable<Uint8Array | string>): AsyncGen
   for await (const chunk of iterable) yield toBuffer(chunk);
 }
 
-/** The file's bytes; read errors are turned into LogSourceErrors by the source that reads them. */
+/** The file's bytes up to its end; read errors are turned into LogSourceErrors by the source that reads them. */
 function readFile(path: string): AsyncIterable<Buffer> {
-  return createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
-}
-
-/** Bytes [start, end) of a file; nothing for an empty range. */
-function readFileRange(path: string, start: number, end: number): AsyncIterable<Buffer> {
-  if (start === end) return readMemory(Buffer.alloc(0));
-  return createReadStream(path, { start, end: end - 1, highWaterMark: READ_CHUNK_BYTES });
+  return readFileBlocks(path, 0, Number.POSITIVE_INFINITY);
 }
 
 async function* readMemory(bytes: Buffer): AsyncGenerator<Buffer> {
@@ -163,6 +162,6 @@ export function restrictToRange(input: ResolvedInput, range: ByteRange): Resolve
   return {
     ...input,
     totalBytes: range.end - range.start,
-    open: () => readFileRange(path, range.start, range.end),
+    open: () => readFileBlocks(path, range.start, range.end),
   };
 }

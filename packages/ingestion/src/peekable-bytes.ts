@@ -8,7 +8,7 @@ export interface PeekLimits {
 
 /**
  * A byte stream whose first bytes can be looked at before it is consumed:
- * `peek` buffers chunks, `next` hands them out again, then the rest (straight
+ * `peek` buffers copies of chunks, `next` hands them out again, then the rest (straight
  * from the underlying iterator, without an extra async layer).
  */
 export class PeekableBytes implements AsyncIterableIterator<Buffer> {
@@ -38,7 +38,8 @@ export class PeekableBytes implements AsyncIterableIterator<Buffer> {
       const next = await this.iterator.next();
       if (next.done === true) this.finished = true;
       else {
-        this.buffered.push(next.value);
+        // A copy: the source may reuse its buffer once the next chunk is asked for.
+        this.buffered.push(Buffer.from(next.value));
         length += next.value.length;
         lineFeeds += countLineFeeds(next.value);
       }

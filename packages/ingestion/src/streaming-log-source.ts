@@ -13,7 +13,13 @@ import { gunzip, isDecompressionError, isGzip } from "./gzip.js";
 import { IngestionDiagnostics } from "./ingestion-diagnostics.js";
 import { JsonLinesReader } from "./json-lines-reader.js";
 import { JsonRecordReader } from "./json-record-reader.js";
-import { type LogInput, type ResolvedInput, resolveInput, restrictToRange } from "./log-input.js";
+import {
+  type LogInput,
+  READ_CHUNK_BYTES,
+  type ResolvedInput,
+  resolveInput,
+  restrictToRange,
+} from "./log-input.js";
 import { LogSourceError } from "./log-source-error.js";
 import { type LogFormat, type ResolvedOptions, resolveOptions } from "./options.js";
 import { PeekableBytes } from "./peekable-bytes.js";
@@ -145,14 +151,26 @@ export class StreamingLogSource<Item extends RawRecord = RawRecord> implements L
       for (;;) {
         const next = await content.next();
         if (next.done === true) break;
-        if (countInLoop) this.readCount += next.value.length;
-        const text = decoder.decode(next.value);
-        if (text !== "") reader.push(text, out);
-        if (out.length > 0) {
-          for (const records of splitChunks(out, chunkSize)) {
-            if (countArrays) this.yieldedCount += records.length;
-            yield records;
+        const block = next.value;
+        if (countInLoop) this.readCount += block.length;
+        // A block (512 KiB from a file) is decoded in 64 KiB slices: small strings, see READ_CHUNK_BYTES.
+        for (let offset = 0; offset < block.length; offset += READ_CHUNK_BYTES) {
+          const text = decoder.decode(block.subarray(offset, offset + READ_CHUNK_BYTES));
+          if (text !== "") reader.push(text, out);
+          // Full arrays are handed on at once (the next block is being read meanwhile).
+          if (out.length >= chunkSize) {
+            const rest = out.length % chunkSize;
+            const full = rest === 0 ? out : out.slice(0, out.length - rest);
+            out = rest === 0 ? [] : out.slice(out.length - rest);
+            for (const records of splitChunks(full, chunkSize)) {
+              if (countArrays) this.yieldedCount += records.length;
+              yield records;
+            }
           }
+        }
+        if (out.length > 0) {
+          if (countArrays) this.yieldedCount += out.length;
+          yield out;
           out = [];
         }
       }
@@ -192,10 +210,11 @@ export class StreamingLogSource<Item extends RawRecord = RawRecord> implements L
     return reader as unknown as RecordReader<Item>;
   }
 
+  /** Counts the compressed bytes; yields copies, since gunzip keeps chunks past the next step and a file reuses its buffers. */
   private async *countBytes(bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     for await (const chunk of bytes) {
       this.readCount += chunk.length;
-      yield chunk;
+      yield Buffer.from(chunk);
     }
   }
 
