@@ -3,37 +3,19 @@ import { keptString } from "./kept-strings.js";
 
 const INITIAL_DURATION_CAPACITY = 16;
 
-/** Typed arrays an open window keeps its durations in, narrowest first. */
-type DurationStore = Uint16Array | Uint32Array | Float64Array;
-
-/**
- * The narrowest store that holds `duration` (ms) exactly: 0 a whole number
- * from 0 to 65,535 (Uint16Array), 1 up to 2^32 - 1, about 49.7 days
- * (Uint32Array), 2 anything else (Float64Array).
- */
-function storeRank(duration: number): number {
-  if (!Number.isInteger(duration) || duration < 0 || Object.is(duration, -0)) return 2;
-  return duration <= 0xffff ? 0 : duration <= 0xffffffff ? 1 : 2;
-}
-
-function newStore(rank: number, capacity: number): DurationStore {
-  return rank === 0
-    ? new Uint16Array(capacity)
-    : rank === 1
-      ? new Uint32Array(capacity)
-      : new Float64Array(capacity);
-}
+/** The largest duration (ms) the narrow store holds. */
+const MAX_NARROW_DURATION = 0xffff;
 
 /**
  * Accumulates the summary of a window entry by entry: level counts, durations
  * in a growable typed array, distinct message hashes and error codes. The one
- * definition of what a WindowSummary counts. Durations are kept in the
- * narrowest typed array that holds every one exactly: a Uint16Array while
- * they are whole milliseconds up to 65,535 (the common case: 2 bytes each),
- * a Uint32Array up to 2^32 - 1, else a Float64Array; the finished summary
- * always holds them as an exact-length Float64Array. Distinct strings are
- * kept as one detached copy shared by all windows (`keptString`), so a
- * window held after its input chunk is gone does not keep that chunk alive.
+ * definition of what a WindowSummary counts. Durations are kept in a
+ * Uint16Array (2 bytes each) while every one is a whole number of
+ * milliseconds from 0 to 65,535, the common case, and in a Float64Array from
+ * the first that is not; the finished summary always holds them as an
+ * exact-length Float64Array. Distinct strings are kept as one detached copy
+ * shared by all windows (`keptString`), so a window held after its input
+ * chunk is gone does not keep that chunk alive.
  */
 export class SummaryAccumulator {
   private debug = 0;
@@ -41,8 +23,10 @@ export class SummaryAccumulator {
   private warning = 0;
   private error = 0;
   private critical = 0;
-  private durations: DurationStore = new Uint16Array(INITIAL_DURATION_CAPACITY);
-  private durationRank = 0;
+  /** The durations while all fit in 16 bits, else null. */
+  private narrow: Uint16Array | null = new Uint16Array(INITIAL_DURATION_CAPACITY);
+  /** The durations once one did not fit in 16 bits, else null. */
+  private wide: Float64Array | null = null;
   private durationCount = 0;
   private readonly messageHashes = new Set<string>();
   private readonly errorCodes = new Set<string>();
@@ -67,7 +51,19 @@ export class SummaryAccumulator {
         break;
     }
     const duration = entry.duration_ms;
-    if (duration !== null) this.addDuration(duration);
+    if (duration !== null) {
+      const narrow = this.narrow;
+      const count = this.durationCount;
+      if (
+        narrow !== null &&
+        count < narrow.length &&
+        duration >>> 0 === duration &&
+        duration <= MAX_NARROW_DURATION
+      ) {
+        narrow[count] = duration;
+        this.durationCount = count + 1;
+      } else this.addDuration(duration);
+    }
     const hash = entry.metadata.message_hash;
     if (!this.messageHashes.has(hash)) this.messageHashes.add(keptString(hash));
     const errorCode = entry.error_code;
@@ -75,21 +71,36 @@ export class SummaryAccumulator {
       this.errorCodes.add(keptString(errorCode));
   }
 
-  /** Appends a duration (ms), growing the store by half when full and widening it when needed. */
+  /** Appends a duration (ms) when the fast path of `add` cannot: grows the store by half when full, widens it when needed. */
   private addDuration(duration: number): void {
-    let durations = this.durations;
-    const full = this.durationCount === durations.length;
-    const rank = this.durationRank === 2 ? 2 : Math.max(this.durationRank, storeRank(duration));
-    if (full || rank !== this.durationRank) {
-      const capacity = full ? durations.length + (durations.length >> 1) : durations.length;
-      const grown = newStore(rank, capacity);
-      grown.set(durations.subarray(0, this.durationCount));
-      durations = grown;
-      this.durations = grown;
-      this.durationRank = rank;
+    const count = this.durationCount;
+    const narrow = this.narrow;
+    if (narrow !== null && duration >>> 0 === duration && duration <= MAX_NARROW_DURATION) {
+      const grown = new Uint16Array(narrow.length + (narrow.length >> 1));
+      grown.set(narrow);
+      grown[count] = duration;
+      this.narrow = grown;
+    } else {
+      let wide = this.wide ?? Float64Array.from(narrow ?? []);
+      if (count === wide.length) {
+        const grown = new Float64Array(wide.length + (wide.length >> 1) + 1);
+        grown.set(wide);
+        wide = grown;
+      }
+      wide[count] = duration;
+      this.wide = wide;
+      this.narrow = null;
     }
-    durations[this.durationCount] = duration;
-    this.durationCount += 1;
+    this.durationCount = count + 1;
+  }
+
+  /** The durations as an exact-length Float64Array, ascending (16-bit ones sorted before widening: faster). */
+  private sortedDurations(): Float64Array<ArrayBuffer> {
+    const count = this.durationCount;
+    if (this.narrow !== null) return Float64Array.from(this.narrow.subarray(0, count).sort());
+    const sorted = new Float64Array(count);
+    sorted.set((this.wide as Float64Array).subarray(0, count));
+    return sorted.sort();
   }
 
   /**
@@ -106,7 +117,7 @@ export class SummaryAccumulator {
         ERROR: this.error,
         CRITICAL: this.critical,
       },
-      durations_ms: Float64Array.from(this.durations.subarray(0, this.durationCount).sort()),
+      durations_ms: this.sortedDurations(),
       message_hashes: this.messageHashes,
       error_codes: this.errorCodes,
     };
