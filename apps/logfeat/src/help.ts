@@ -38,7 +38,7 @@ Windows and features:
   --allowed-lateness <seconds>   emit windows as the input's time passes them (default: at the end)
   --workers <N>                  parse, normalize and aggregate on N worker threads (default 1;
                                  same output whatever N)
-  --chunk-size <N>               records per chunk (default 4096)
+  --chunk-size <N>               records per chunk (default 1024)
   --now <ISO>                    fixed clock for metadata.extraction_timestamp (reproducible output)
 Output:
   --output jsonl|csv|table       (default jsonl)

@@ -74,7 +74,11 @@ export interface PipelineOptions {
    * whatever the count; more than 1 needs the default `allowedLatenessSeconds`.
    */
   workers?: number;
-  /** Records per chunk read from the input. Default 4096. */
+  /**
+   * Records per chunk read from the input and processed at once. Default
+   * 1024. With `workers` > 1 and the input read on this thread, also the
+   * least records per batch sent to a worker (default 4096).
+   */
   chunkSize?: number;
   /** Called after every chunk. */
   onProgress?: (progress: PipelineProgress) => void;

@@ -183,7 +183,7 @@ export async function runPipeline(
   const source = ingestLogs(input, {
     ...(options.format === undefined ? {} : { format: options.format }),
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-    ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
+    chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
     ...(workers > 1 ? { deferJsonParsing: true } : {}),
     maxDiagnostics,
   });
@@ -267,8 +267,17 @@ const PARTS_PER_THREAD = 8;
 /** The smallest part worth a thread: smaller files get fewer parts (one part: a one-thread run). */
 const MIN_PART_BYTES = 1024 * 1024;
 
-/** Records a worker thread is sent at once when `chunkSize` is not set (ingestion's default chunk size). */
-const DEFAULT_CHUNK_SIZE = 4096;
+/**
+ * Records per chunk read and processed at once when `chunkSize` is not set.
+ * Smaller than ingestion's default (4096): the records of a chunk being
+ * gathered survive young-generation collections, and with CSV rows (one
+ * object per row) 1024 made a 1M-row run about 1.2x faster (text and JSON
+ * Lines: no difference).
+ */
+const DEFAULT_CHUNK_SIZE = 1024;
+
+/** Records a worker thread is sent at once when `chunkSize` is not set. */
+const DEFAULT_BATCH_SIZE = 4096;
 
 /**
  * Ingests on this thread and sends the records, in batches of at least
@@ -297,7 +306,7 @@ async function runChunksInParallel(
   const merger = createChunkMerger(maxDiagnostics);
   const deferred: BatchAccounting[] = [];
   const inFlight = new Set<Promise<void>>();
-  const batchSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const batchSize = options.chunkSize ?? DEFAULT_BATCH_SIZE;
   try {
     let index = 0;
     let records = 0;
