@@ -15,7 +15,7 @@ export const AMBIGUOUS_LEVEL = "ambiguous";
  * copies), or undefined. Five `===` comparisons, which fail at once on the
  * length mostly, cost less than hashing a fresh substring for a Map lookup.
  */
-function canonicalLevel(value: string): LogLevel | undefined {
+export function canonicalLevel(value: string): LogLevel | undefined {
   for (const level of LOG_LEVELS) if (value === level) return level;
   return undefined;
 }

@@ -7,7 +7,6 @@ import {
   type EpochMillis,
   type LogEntry,
   type LogEntryMetadata,
-  type LogLevel,
   type ParsedLog,
 } from "@logfeat/schema";
 import { BoundedCache } from "./bounded-cache.js";
@@ -15,7 +14,7 @@ import { NOTE_CODES, type NoteCode, SKIP_CODES, type SkipCode } from "./diagnost
 import { messageHash } from "./message-hash.js";
 import { normalizeDuration } from "./normalize-duration.js";
 import { normalizeErrorCode, normalizeRequestId } from "./normalize-identifiers.js";
-import { AMBIGUOUS_LEVEL, classifyLevel, schemeOrNull } from "./normalize-level.js";
+import { AMBIGUOUS_LEVEL, canonicalLevel, classifyLevel, schemeOrNull } from "./normalize-level.js";
 import { cleanMessage, hasPrintableEnds, truncateMessage } from "./normalize-message.js";
 import { normalizeService } from "./normalize-service.js";
 import { timestampInstant } from "./normalize-timestamp.js";
@@ -135,21 +134,27 @@ function normalizeRecord(
     return skip(sink, SKIP_CODES.invalidTimestamp, parsed, "timestamp", rawTimestamp);
 
   const rawLevel = parsed.level;
-  let level: LogLevel;
-  const levelDefaulted = isAbsentLevel(rawLevel);
-  if (levelDefaulted) {
-    if (options.defaultLevel === null)
-      return skip(sink, SKIP_CODES.missingLevel, parsed, "level", rawLevel);
-    level = options.defaultLevel;
-  } else {
-    const classified = classifyLevel(
-      rawLevel,
-      options.levelScheme ?? schemeOrNull(parsed.level_scheme),
-    );
-    if (classified === null) return skip(sink, SKIP_CODES.invalidLevel, parsed, "level", rawLevel);
-    if (classified === AMBIGUOUS_LEVEL)
-      return skip(sink, SKIP_CODES.ambiguousNumericLevel, parsed, "level", rawLevel);
-    level = classified;
+  // A canonical name (the common case) needs neither the absent-level test
+  // nor the record's level scheme hint (one property read less).
+  let level = typeof rawLevel === "string" ? canonicalLevel(rawLevel) : undefined;
+  let levelDefaulted = false;
+  if (level === undefined) {
+    levelDefaulted = isAbsentLevel(rawLevel);
+    if (levelDefaulted) {
+      if (options.defaultLevel === null)
+        return skip(sink, SKIP_CODES.missingLevel, parsed, "level", rawLevel);
+      level = options.defaultLevel;
+    } else {
+      const classified = classifyLevel(
+        rawLevel,
+        options.levelScheme ?? schemeOrNull(parsed.level_scheme),
+      );
+      if (classified === null)
+        return skip(sink, SKIP_CODES.invalidLevel, parsed, "level", rawLevel);
+      if (classified === AMBIGUOUS_LEVEL)
+        return skip(sink, SKIP_CODES.ambiguousNumericLevel, parsed, "level", rawLevel);
+      level = classified;
+    }
   }
 
   const rawService = parsed.service;

@@ -28,6 +28,18 @@ interface Bucket extends InternedTemplate {
 }
 
 const PLACEHOLDER_LENGTH = TEMPLATE_PLACEHOLDER.length;
+/** Slots of the table of templates without a placeholder (a power of two). */
+const CONSTANT_SLOTS = 256;
+
+/** The constant-template slot of a message: from its length and its first and last characters. */
+function constantSlot(message: string): number {
+  const length = message.length;
+  if (length === 0) return 0;
+  return (
+    (length + 31 * message.charCodeAt(0) + 7 * message.charCodeAt(length - 1)) &
+    (CONSTANT_SLOTS - 1)
+  );
+}
 
 /** True when `template[offset, offset + end - start)` equals `message[start, end)`. */
 function sameRange(
@@ -74,6 +86,16 @@ export class TemplateInterner {
   private readonly capacity: number;
   private size = 0;
   private readonly tokens = new TokenRanges();
+  /**
+   * Templates without a placeholder (messages with no variable token, such
+   * as `"Request routed to upstream"`: a fifth of the lines of a typical
+   * service log), one per slot of `constantSlot`: a message equal to the
+   * template in its slot is its own template, found without scanning it.
+   * The keys are the interned templates, so no input text is kept.
+   */
+  private readonly constants: (Bucket | null)[] = new Array<Bucket | null>(CONSTANT_SLOTS).fill(
+    null,
+  );
 
   /** `capacity`: distinct templates kept before the table starts over. */
   constructor(capacity: number) {
@@ -93,12 +115,18 @@ export class TemplateInterner {
    * already clean, which is nearly all of them.
    */
   internIfClean(message: string): InternedTemplate | null {
+    const slot = constantSlot(message);
+    const constant = this.constants[slot] as Bucket | null;
+    if (constant !== null && constant.template === message) return constant;
     findVariableTokens(message, this.tokens);
-    return this.tokens.hasControlCharacter ? null : this.internScanned(message);
+    if (this.tokens.hasControlCharacter) return null;
+    const interned = this.internScanned(message);
+    if (this.tokens.count === 0) this.constants[slot] = interned;
+    return interned;
   }
 
   /** The interned template of `message`, whose tokens are in `this.tokens`. */
-  private internScanned(message: string): InternedTemplate {
+  private internScanned(message: string): Bucket {
     const tokens = this.tokens;
     const hash = tokens.templateHash;
     const length = tokens.templateLength;
