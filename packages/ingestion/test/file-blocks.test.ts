@@ -91,11 +91,28 @@ describe("readFileBlocks", () => {
     expect(Buffer.concat(await blocksOf(small, 1, 1_000_000)).toString()).toBe("bc\n");
   });
 
-  it("can be stopped after the first block, with the next read in flight", async () => {
+  it("can be stopped after the first block, with the next read in flight, and read again", async () => {
     for await (const block of readFileBlocks(largePath, 0, Number.POSITIVE_INFINITY)) {
       expect(block.length).toBe(FILE_BLOCK_BYTES);
       break;
     }
+    const again = await blocksOf(largePath, 0, Number.POSITIVE_INFINITY);
+    expect(Buffer.concat(again).equals(LARGE)).toBe(true);
+  });
+
+  it("reads running at the same time do not share buffers", async () => {
+    const first = readFileBlocks(largePath, 0, LARGE.length);
+    const second = readFileBlocks(largePath, 1000, LARGE.length);
+    const firstBytes: Buffer[] = [];
+    const secondBytes: Buffer[] = [];
+    for (;;) {
+      const [a, b] = await Promise.all([first.next(), second.next()]);
+      if (a.done !== true) firstBytes.push(Buffer.from(a.value));
+      if (b.done !== true) secondBytes.push(Buffer.from(b.value));
+      if (a.done === true && b.done === true) break;
+    }
+    expect(Buffer.concat(firstBytes).equals(LARGE)).toBe(true);
+    expect(Buffer.concat(secondBytes).equals(LARGE.subarray(1000))).toBe(true);
   });
 });
 
