@@ -1,9 +1,9 @@
 import { pipeline, Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { READ_CHUNK_BYTES } from "./log-input.js";
+import { DECODE_CHUNK_BYTES } from "./log-input.js";
 
-/** Output buffer size of the gunzip stream: the same as a file read (see READ_CHUNK_BYTES). */
-const GUNZIP_CHUNK_BYTES = READ_CHUNK_BYTES;
+/** Output buffer size of the gunzip stream: one decoded string (see DECODE_CHUNK_BYTES). */
+const GUNZIP_CHUNK_BYTES = DECODE_CHUNK_BYTES;
 
 /** True when `head` starts with the gzip magic bytes `1f 8b`. */
 export function isGzip(head: Uint8Array): boolean {

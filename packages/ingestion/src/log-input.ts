@@ -26,7 +26,7 @@ export type LogInput =
  * 1 GiB was about 96 MiB with 64 KiB strings, 140 MiB with 256 KiB, 170 MiB
  * with 1 MiB.
  */
-export const READ_CHUNK_BYTES = 64 * 1024;
+export const DECODE_CHUNK_BYTES = 64 * 1024;
 
 /** An input checked at construction, ready to be read once. */
 export interface ResolvedInput {
@@ -71,8 +71,8 @@ function readFile(path: string): AsyncIterable<Buffer> {
 }
 
 async function* readMemory(bytes: Buffer): AsyncGenerator<Buffer> {
-  for (let start = 0; start < bytes.length; start += READ_CHUNK_BYTES)
-    yield bytes.subarray(start, start + READ_CHUNK_BYTES);
+  for (let start = 0; start < bytes.length; start += DECODE_CHUNK_BYTES)
+    yield bytes.subarray(start, start + DECODE_CHUNK_BYTES);
 }
 
 function resolvePath(path: string): ResolvedInput {

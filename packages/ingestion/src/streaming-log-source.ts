@@ -14,8 +14,8 @@ import { IngestionDiagnostics } from "./ingestion-diagnostics.js";
 import { JsonLinesReader } from "./json-lines-reader.js";
 import { JsonRecordReader } from "./json-record-reader.js";
 import {
+  DECODE_CHUNK_BYTES,
   type LogInput,
-  READ_CHUNK_BYTES,
   type ResolvedInput,
   resolveInput,
   restrictToRange,
@@ -153,9 +153,9 @@ export class StreamingLogSource<Item extends RawRecord = RawRecord> implements L
         if (next.done === true) break;
         const block = next.value;
         if (countInLoop) this.readCount += block.length;
-        // A block (512 KiB from a file) is decoded in 64 KiB slices: small strings, see READ_CHUNK_BYTES.
-        for (let offset = 0; offset < block.length; offset += READ_CHUNK_BYTES) {
-          const text = decoder.decode(block.subarray(offset, offset + READ_CHUNK_BYTES));
+        // A block (512 KiB from a file) is decoded in 64 KiB slices: small strings, see DECODE_CHUNK_BYTES.
+        for (let offset = 0; offset < block.length; offset += DECODE_CHUNK_BYTES) {
+          const text = decoder.decode(block.subarray(offset, offset + DECODE_CHUNK_BYTES));
           if (text !== "") reader.push(text, out);
           // Records are handed on per slice: fewer records alive at once than per block (less GC work, lower peak RSS), as fast.
           if (out.length > 0) {

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { FILE_BLOCK_BYTES, readFileBlocks } from "../src/file-blocks.js";
 import { ingestLogs } from "../src/index.js";
-import { READ_CHUNK_BYTES } from "../src/log-input.js";
+import { DECODE_CHUNK_BYTES } from "../src/log-input.js";
 import { collect, linesAndPayloads, temporaryFolder } from "./helpers.js";
 
 const temporary = temporaryFolder();
@@ -184,10 +184,10 @@ describe("files of several blocks", () => {
     const source = ingestLogs(largePath, { chunkSize });
     const sizes: number[] = [];
     for await (const chunk of source.chunks()) sizes.push(chunk.length);
-    const slicesPerBlock = FILE_BLOCK_BYTES / READ_CHUNK_BYTES;
+    const slicesPerBlock = FILE_BLOCK_BYTES / DECODE_CHUNK_BYTES;
     const slices =
       Math.floor(LARGE.length / FILE_BLOCK_BYTES) * slicesPerBlock +
-      Math.ceil((LARGE.length % FILE_BLOCK_BYTES) / READ_CHUNK_BYTES);
+      Math.ceil((LARGE.length % FILE_BLOCK_BYTES) / DECODE_CHUNK_BYTES);
     expect(sizes.every((size) => size > 0 && size <= chunkSize)).toBe(true);
     expect(sizes.filter((size) => size < chunkSize).length).toBeLessThanOrEqual(slices + 1);
     expect(source.recordsYielded).toBe(sizes.reduce((sum, size) => sum + size, 0));
