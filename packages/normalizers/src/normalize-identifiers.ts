@@ -1,3 +1,5 @@
+import { hasPrintableEnds } from "./normalize-message.js";
+
 /** Longest error code kept (SPEC section 4). */
 export const MAX_ERROR_CODE_LENGTH = 128;
 /** Longest request id kept (SPEC section 4). */
@@ -5,7 +7,8 @@ export const MAX_REQUEST_ID_LENGTH = 256;
 
 function identifier(value: unknown, maxLength: number): string | null {
   let text: string;
-  if (typeof value === "string") text = value.trim();
+  // Printable ASCII at both ends (the common case) means nothing to trim: skip the call.
+  if (typeof value === "string") text = hasPrintableEnds(value) ? value : value.trim();
   else if (typeof value === "number" && Number.isFinite(value)) text = String(value);
   else return null;
   return text.length >= 1 && text.length <= maxLength ? text : null;
