@@ -2,6 +2,7 @@ import type { CsvRawRecord } from "@logfeat/schema";
 import Papa from "papaparse";
 import { isBlankLine } from "./blank-line.js";
 import { buildCsvHeader } from "./csv-header.js";
+import type { CsvHeaderOption } from "./csv-header-option.js";
 import { detectDelimiter, SNIFF_ROWS } from "./csv-sniffing.js";
 import { SNIFF_BYTES } from "./format-detection.js";
 import type { IngestionDiagnostics } from "./ingestion-diagnostics.js";
@@ -15,6 +16,16 @@ export interface CsvReaderSettings {
   delimiter: string | undefined;
   maxRecordBytes: number;
   diagnostics: IngestionDiagnostics;
+  /** Line number of the first line of the input (1, or a byte range's `firstLine`). */
+  firstLine: number;
+  /** The header of the file the input is a part of (rows only, no header row; `delimiter` must be set), or undefined to read it. */
+  knownHeader: CsvHeaderOption | undefined;
+}
+
+/** How a CSV input is read, once its header row is read: what a byte range after the header needs. */
+export interface CsvLayout {
+  delimiter: string;
+  header: CsvHeaderOption;
 }
 
 const NON_WHITESPACE = /\S/;
@@ -53,10 +64,27 @@ export class CsvRecordReader implements RecordReader<CsvRawRecord> {
   private delimiter = ",";
   private header: string[] | null = null;
   private headerLine = 0;
-  private nextLineNumber = 1;
+  private newline: "\n" | "\r\n" = "\n";
+  private nextLineNumber: number;
 
   constructor(settings: CsvReaderSettings) {
     this.settings = settings;
+    this.nextLineNumber = settings.firstLine;
+    const known = settings.knownHeader;
+    if (known !== undefined) {
+      this.header = known.columns;
+      this.headerLine = known.line;
+      this.createParser(settings.delimiter ?? this.delimiter, known.newline);
+    }
+  }
+
+  /** The delimiter and header once the header row is read (or given), else null. */
+  layout(): CsvLayout | null {
+    if (this.header === null) return null;
+    return {
+      delimiter: this.delimiter,
+      header: { columns: [...this.header], line: this.headerLine, newline: this.newline },
+    };
   }
 
   push(text: string, out: CsvRawRecord[]): void {
@@ -81,13 +109,20 @@ export class CsvRecordReader implements RecordReader<CsvRawRecord> {
     this.sample = "";
     const lineFeed = sample.indexOf("\n");
     const newline = lineFeed > 0 && sample.charCodeAt(lineFeed - 1) === 13 ? "\r\n" : "\n";
-    this.stripCarriageReturn = newline === "\n";
     const lastLineFeed = sample.lastIndexOf("\n");
-    this.delimiter =
+    this.createParser(
       this.settings.delimiter ??
-      detectDelimiter(complete || lastLineFeed === -1 ? sample : sample.slice(0, lastLineFeed));
-    this.parser = new Papa.Parser({ delimiter: this.delimiter, newline, quoteChar: '"' });
+        detectDelimiter(complete || lastLineFeed === -1 ? sample : sample.slice(0, lastLineFeed)),
+      newline,
+    );
     return sample;
+  }
+
+  private createParser(delimiter: string, newline: "\n" | "\r\n"): void {
+    this.delimiter = delimiter;
+    this.newline = newline;
+    this.stripCarriageReturn = newline === "\n";
+    this.parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
   }
 
   private parse(text: string, out: CsvRawRecord[], final: boolean): void {

@@ -1,4 +1,5 @@
 export type { ByteRange } from "./byte-range.js";
+export type { CsvHeaderOption } from "./csv-header-option.js";
 export type { IngestionDiagnosticCode } from "./diagnostic-codes.js";
 export { INGESTION_DIAGNOSTICS } from "./diagnostic-codes.js";
 export { FORMAT_BY_EXTENSION, formatFromName, sniffFormat } from "./format-detection.js";
@@ -16,7 +17,7 @@ export type {
   TextSourceOptions,
 } from "./options.js";
 export { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_RECORD_BYTES, LOG_FORMATS } from "./options.js";
-export type { FilePlan, PlanOptions } from "./plan-byte-ranges.js";
+export type { FilePlan, PartOptions, PlanOptions } from "./plan-byte-ranges.js";
 export { DEFAULT_MIN_PART_BYTES, planByteRanges } from "./plan-byte-ranges.js";
 export type { LogSource } from "./streaming-log-source.js";
 export { CSVLogSource, JSONLogSource, TextLogSource } from "./typed-log-sources.js";

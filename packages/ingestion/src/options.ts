@@ -1,5 +1,6 @@
 import { ConfigError, type Diagnostic } from "@logfeat/schema";
 import { type ByteRange, validateByteRange } from "./byte-range.js";
+import { type CsvHeaderOption, validateCsvHeader } from "./csv-header-option.js";
 
 /** Values of the `format` option: `"auto"` picks by file extension, else by sniffing. */
 export const LOG_FORMATS = ["auto", "text", "json", "csv"] as const;
@@ -58,9 +59,20 @@ export interface IngestOptions extends TextSourceOptions, JsonSourceOptions, Csv
    * Read only this part of a plain file (see `planByteRanges`): bytes
    * [start, end), lines numbered from `firstLine`, a byte order mark dropped
    * only when `start` is 0, JSON read as JSON Lines only. Requires a file path
-   * (not `.gz`) and `format: "text"` or `"json"`. Default: the whole input.
+   * (not `.gz`) and `format: "text"`, `"json"` or `"csv"`; a CSV range that
+   * starts after byte 0 also needs `csvHeader` and `delimiter` (a range at 0
+   * reads the header row itself). Default: the whole input.
    */
   byteRange?: ByteRange | undefined;
+  /**
+   * CSV with a `byteRange` after byte 0: the file's header (column names,
+   * header line, line ending), as `planByteRanges` gives it in
+   * `partOptions`; the range's rows are read with these columns and no
+   * header row is looked for. Ignored by a range that starts at 0 (it reads
+   * the header row, and reports its notes, as the whole file does). Only
+   * with `byteRange`, `format: "csv"` and `delimiter`. Default: none.
+   */
+  csvHeader?: CsvHeaderOption | undefined;
 }
 
 /** Options after validation, defaults applied. */
@@ -73,6 +85,7 @@ export interface ResolvedOptions {
   delimiter: string | undefined;
   deferJsonParsing: boolean;
   byteRange: ByteRange | undefined;
+  csvHeader: CsvHeaderOption | undefined;
   onDiagnostic: ((diagnostic: Diagnostic) => void) | undefined;
   maxDiagnostics: number | undefined;
 }
@@ -87,7 +100,15 @@ const COMMON_KEYS = [
 
 /** The option names each entry point accepts. */
 export const OPTION_KEYS = {
-  auto: [...COMMON_KEYS, "format", "multiline", "delimiter", "deferJsonParsing", "byteRange"],
+  auto: [
+    ...COMMON_KEYS,
+    "format",
+    "multiline",
+    "delimiter",
+    "deferJsonParsing",
+    "byteRange",
+    "csvHeader",
+  ],
   text: [...COMMON_KEYS, "multiline"],
   json: [...COMMON_KEYS, "deferJsonParsing"],
   csv: [...COMMON_KEYS, "delimiter"],
@@ -98,6 +119,26 @@ const FORBIDDEN_DELIMITER_CHARACTERS = /[\r\n"\uFEFF]/;
 
 function isPositiveInteger(value: unknown): value is number {
   return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+}
+
+/**
+ * Checks the `delimiter` option (undefined stays undefined); throws a
+ * ConfigError naming `delimiter` for an empty string or one holding a line
+ * break, a double quote or a byte order mark.
+ */
+export function validateDelimiter(delimiter: unknown): string | undefined {
+  if (
+    delimiter !== undefined &&
+    (typeof delimiter !== "string" ||
+      delimiter === "" ||
+      FORBIDDEN_DELIMITER_CHARACTERS.test(delimiter))
+  )
+    throw new ConfigError(
+      "delimiter",
+      delimiter,
+      'a non-empty string without line breaks or double quotes, such as "," ";" "\\t" "|"',
+    );
+  return delimiter;
 }
 
 /**
@@ -119,7 +160,7 @@ export function resolveOptions(
       throw new ConfigError(key, record[key], `one of the known options ${allowed.join(", ")}`);
   }
   const { format, sourceName, maxRecordBytes, chunkSize, multiline, delimiter } = record;
-  const { deferJsonParsing, byteRange } = record;
+  const { deferJsonParsing, byteRange, csvHeader } = record;
   const { onDiagnostic, maxDiagnostics } = record;
   if (format !== undefined && !(LOG_FORMATS as readonly unknown[]).includes(format))
     throw new ConfigError(
@@ -135,17 +176,7 @@ export function resolveOptions(
     throw new ConfigError("chunkSize", chunkSize, "a positive integer number of records");
   if (multiline !== undefined && typeof multiline !== "boolean")
     throw new ConfigError("multiline", multiline, "true or false");
-  if (
-    delimiter !== undefined &&
-    (typeof delimiter !== "string" ||
-      delimiter === "" ||
-      FORBIDDEN_DELIMITER_CHARACTERS.test(delimiter))
-  )
-    throw new ConfigError(
-      "delimiter",
-      delimiter,
-      'a non-empty string without line breaks or double quotes, such as "," ";" "\\t" "|"',
-    );
+  const checkedDelimiter = validateDelimiter(delimiter);
   if (deferJsonParsing !== undefined && typeof deferJsonParsing !== "boolean")
     throw new ConfigError("deferJsonParsing", deferJsonParsing, "true or false");
   if (onDiagnostic !== undefined && typeof onDiagnostic !== "function")
@@ -160,22 +191,65 @@ export function resolveOptions(
   )
     throw new ConfigError("maxDiagnostics", maxDiagnostics, "a non-negative integer");
   const resolvedFormat = (format as LogFormat | undefined) ?? fixedFormat;
-  if (byteRange !== undefined && resolvedFormat !== "text" && resolvedFormat !== "json")
+  if (
+    byteRange !== undefined &&
+    resolvedFormat !== "text" &&
+    resolvedFormat !== "json" &&
+    resolvedFormat !== "csv"
+  )
     throw new ConfigError(
       "byteRange",
       byteRange,
-      `a byte range only with format "text" or "json" (format is "${resolvedFormat}")`,
+      `a byte range only with format "text", "json" or "csv" (format is "${resolvedFormat}")`,
     );
+  const range = byteRange === undefined ? undefined : validateByteRange(byteRange);
+  const header = resolveCsvHeader(csvHeader, range, resolvedFormat, delimiter);
   return {
     format: resolvedFormat,
     sourceName,
     maxRecordBytes: maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES,
     chunkSize: chunkSize ?? DEFAULT_CHUNK_SIZE,
     multiline: multiline ?? true,
-    delimiter,
+    delimiter: checkedDelimiter,
     deferJsonParsing: deferJsonParsing ?? false,
-    byteRange: byteRange === undefined ? undefined : validateByteRange(byteRange),
+    byteRange: range,
+    csvHeader: header,
     onDiagnostic: onDiagnostic as ResolvedOptions["onDiagnostic"],
     maxDiagnostics,
   };
+}
+
+/**
+ * The `csvHeader` option checked against the others: only with a byte range,
+ * format csv and a delimiter; needed by a CSV range after byte 0, whose
+ * first line must come after the header line. Returns it for such a range,
+ * undefined for a range at 0 (which reads its header row).
+ */
+function resolveCsvHeader(
+  csvHeader: unknown,
+  range: ByteRange | undefined,
+  format: LogFormat,
+  delimiter: unknown,
+): CsvHeaderOption | undefined {
+  const header = csvHeader === undefined ? undefined : validateCsvHeader(csvHeader);
+  if (header !== undefined && (range === undefined || format !== "csv" || delimiter === undefined))
+    throw new ConfigError(
+      "csvHeader",
+      csvHeader,
+      'a CSV header only with `byteRange`, `format: "csv"` and `delimiter` (as in planByteRanges\' partOptions)',
+    );
+  if (range === undefined || format !== "csv" || range.start === 0) return undefined;
+  if (header === undefined)
+    throw new ConfigError(
+      "byteRange",
+      range,
+      "a CSV range after byte 0 only with the file's `csvHeader` and `delimiter` (planByteRanges' partOptions)",
+    );
+  if (header.line >= range.firstLine)
+    throw new ConfigError(
+      "csvHeader",
+      csvHeader,
+      `a header line before the range's first line ${range.firstLine}`,
+    );
+  return header;
 }

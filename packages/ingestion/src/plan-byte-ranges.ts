@@ -1,20 +1,52 @@
 import { type FileHandle, open } from "node:fs/promises";
-import { ConfigError, LogfeatError } from "@logfeat/schema";
+import { ConfigError, LogfeatError, type RecordFormat } from "@logfeat/schema";
 import type { ByteRange } from "./byte-range.js";
+import type { CsvHeaderOption } from "./csv-header-option.js";
+import { type CsvLayout, CsvRecordReader } from "./csv-record-reader.js";
+import { CsvRowScanner } from "./csv-row-scanner.js";
 import { SNIFF_ROWS } from "./csv-sniffing.js";
-import { formatFromName, SNIFF_BYTES, sniffFormat } from "./format-detection.js";
+import { readFileBlocks } from "./file-blocks.js";
+import {
+  DELIMITER_BY_EXTENSION,
+  extensionOf,
+  formatFromName,
+  SNIFF_BYTES,
+  sniffFormat,
+} from "./format-detection.js";
 import { isGzip } from "./gzip.js";
-import { resolveInput } from "./log-input.js";
+import { IngestionDiagnostics } from "./ingestion-diagnostics.js";
+import { DECODE_CHUNK_BYTES, resolveInput } from "./log-input.js";
 import { LogSourceError } from "./log-source-error.js";
 import { alwaysStartsRecord, surelyStartsRecord } from "./multiline.js";
-import { LOG_FORMATS, type LogFormat } from "./options.js";
+import {
+  DEFAULT_MAX_RECORD_BYTES,
+  LOG_FORMATS,
+  type LogFormat,
+  validateDelimiter,
+} from "./options.js";
+import { Utf8StreamDecoder } from "./utf8-decoder.js";
+
+/**
+ * Options every part of a planned file is read with, besides `format` and
+ * its `byteRange`: `{}` for text and JSON; for CSV the delimiter and the
+ * header as the whole-file reader derived them. Plain data (can be sent to a
+ * worker thread).
+ */
+export interface PartOptions {
+  /** CSV: the delimiter of the whole file (given, implied by `.tsv`, or detected). */
+  delimiter?: string;
+  /** CSV: the file's header, for the parts after the first (see the `csvHeader` option). */
+  csvHeader?: CsvHeaderOption;
+}
 
 /** How a file splits into parts that can be ingested independently. */
 export interface FilePlan {
   /** The file's format (as `ingestLogs` would resolve it: option, extension, else sniffed). */
-  format: "text" | "json";
+  format: "text" | "json" | "csv";
   /** Contiguous parts covering the whole file, in order (at least one). */
   ranges: ByteRange[];
+  /** Options for every part: `ingestLogs(path, { format, byteRange, ...partOptions })`. */
+  partOptions: PartOptions;
 }
 
 /** Options of `planByteRanges`. */
@@ -27,6 +59,10 @@ export interface PlanOptions {
   multiline?: boolean | undefined;
   /** Smallest part in bytes (default 1 MiB): a smaller file gets fewer parts. */
   minPartBytes?: number | undefined;
+  /** CSV: the `delimiter` option `ingestLogs` would be given (default: tab for `.tsv`, else detected). */
+  delimiter?: string | undefined;
+  /** CSV: the `maxRecordBytes` the file would be read with (default 1 MiB): an over-long row before the header is skipped. */
+  maxRecordBytes?: number | undefined;
 }
 
 /** Default `minPartBytes`: 1 MiB. */
@@ -36,7 +72,14 @@ export const DEFAULT_MIN_PART_BYTES = 1024 * 1024;
 const PLAN_READ_BYTES = 1024 * 1024;
 
 const LINE_FEED = 10;
-const PLAN_OPTION_KEYS = ["parts", "format", "multiline", "minPartBytes"];
+const PLAN_OPTION_KEYS = [
+  "parts",
+  "format",
+  "multiline",
+  "minPartBytes",
+  "delimiter",
+  "maxRecordBytes",
+];
 
 function isPositiveInteger(value: unknown): value is number {
   return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
@@ -48,6 +91,8 @@ interface PlanSettings {
   format: LogFormat;
   multiline: boolean;
   minPartBytes: number;
+  delimiter: string | undefined;
+  maxRecordBytes: number;
 }
 
 function validatePlanOptions(options: unknown): PlanSettings {
@@ -61,7 +106,7 @@ function validatePlanOptions(options: unknown): PlanSettings {
         record[key],
         `one of the known options ${PLAN_OPTION_KEYS.join(", ")}`,
       );
-  const { parts, format, multiline, minPartBytes } = record;
+  const { parts, format, multiline, minPartBytes, delimiter, maxRecordBytes } = record;
   if (!isPositiveInteger(parts))
     throw new ConfigError("parts", parts, "a positive integer number of parts");
   if (format !== undefined && !(LOG_FORMATS as readonly unknown[]).includes(format))
@@ -74,27 +119,36 @@ function validatePlanOptions(options: unknown): PlanSettings {
     throw new ConfigError("multiline", multiline, "true or false");
   if (minPartBytes !== undefined && !isPositiveInteger(minPartBytes))
     throw new ConfigError("minPartBytes", minPartBytes, "a positive integer number of bytes");
+  if (maxRecordBytes !== undefined && !isPositiveInteger(maxRecordBytes))
+    throw new ConfigError("maxRecordBytes", maxRecordBytes, "a positive integer number of bytes");
   return {
     parts,
     format: (format as LogFormat | undefined) ?? "auto",
     multiline: multiline ?? true,
     minPartBytes: minPartBytes ?? DEFAULT_MIN_PART_BYTES,
+    delimiter: validateDelimiter(delimiter),
+    maxRecordBytes: maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES,
   };
 }
 
 /**
  * Splits a plain file into about `parts` parts of similar byte size whose
  * boundaries are record starts, so that ingesting each part with
- * `ingestLogs(path, { format: plan.format, multiline, byteRange })` and
- * concatenating the results gives the records and diagnostics of the whole
- * file. Returns null when the file cannot be split this way: gzip (a `.gz`
- * name or gzip bytes), CSV/TSV (quoted fields may hold newlines; header), a
- * JSON array file (first non-whitespace byte `[`), a path that is not a file
- * path (`""`, `"-"`). A file smaller than `minPartBytes` (default 1 MiB) per
- * part gets fewer parts (possibly one); a part with no record start near its
- * target offset is merged into the one before. Reads the file once, up to
- * the last boundary, to number lines. Throws a ConfigError for a bad option and a LogSourceError
- * for a missing or unreadable file.
+ * `ingestLogs(path, { format: plan.format, multiline, byteRange, ...plan.partOptions })`
+ * and concatenating the results gives the records and diagnostics of the
+ * whole file. Returns null when the file cannot be split this way: gzip (a
+ * `.gz` name or gzip bytes), a JSON array file (first non-whitespace byte
+ * `[`), a path that is not a file path (`""`, `"-"`). A file smaller than
+ * `minPartBytes` (default 1 MiB) per part gets fewer parts (possibly one); a
+ * part with no record start near its target offset is merged into the one
+ * before. Reads the file once, up to the last boundary, to number lines.
+ * CSV/TSV: the header is read as the whole-file reader reads it (delimiter,
+ * line ending, column names: `partOptions`); boundaries are row starts after
+ * the header row, found by scanning from the start with the RFC 4180 quote
+ * rules (a line break inside a quoted field is no boundary); after the first
+ * malformed quoting (see CsvRowScanner) no boundary is placed. Throws a
+ * ConfigError for a bad option and a LogSourceError for a missing or
+ * unreadable file.
  */
 export async function planByteRanges(path: string, options: PlanOptions): Promise<FilePlan | null> {
   const settings = validatePlanOptions(options);
@@ -111,7 +165,7 @@ export async function planByteRanges(path: string, options: PlanOptions): Promis
     const head = await readAt(handle, 0, Math.min(size, SNIFF_BYTES));
     if (isGzip(head)) return null;
     const format = resolveFormat(path, settings.format, head, size);
-    if (format !== "text" && format !== "json") return null;
+    if (format === "csv") return await planCsv(handle, path, size, settings);
     let earliestBoundary = 1;
     if (format === "json") {
       const firstContent = await firstContentOffset(handle, size);
@@ -120,10 +174,7 @@ export async function planByteRanges(path: string, options: PlanOptions): Promis
       earliestBoundary = firstContent === null ? size : firstContent + 1;
     }
     const findBoundary = format === "text" && settings.multiline ? recordStartLine : firstLineStart;
-    const partCount = Math.min(
-      settings.parts,
-      Math.max(1, Math.floor(size / settings.minPartBytes)),
-    );
+    const partCount = partCountFor(size, settings);
     const boundaries: number[] = [];
     for (let part = 1; part < partCount; part += 1) {
       const from = Math.max(Math.floor((part * size) / partCount), earliestBoundary);
@@ -133,19 +184,146 @@ export async function planByteRanges(path: string, options: PlanOptions): Promis
       if (boundary !== null) boundaries.push(boundary);
     }
     const firstLines = await lineNumbersAt(handle, boundaries);
-    const starts = [0, ...boundaries];
-    const ranges = starts.map((start, index) => ({
-      start,
-      end: starts[index + 1] ?? size,
-      firstLine: index === 0 ? 1 : (firstLines[index - 1] as number),
-    }));
-    return { format, ranges };
+    const ranges = rangesFrom(
+      boundaries.map((offset, index) => ({ offset, line: firstLines[index] as number })),
+      size,
+    );
+    return { format, ranges, partOptions: {} };
   } catch (error) {
     if (!isSystemError(error)) throw error;
     throw LogSourceError.fromSystemError(path, error);
   } finally {
     await handle.close();
   }
+}
+
+/** A part boundary: a byte offset and the 1-based line number there. */
+interface Boundary {
+  offset: number;
+  line: number;
+}
+
+/** The ranges between ascending boundaries (after offset 0), the last one up to `size`. */
+function rangesFrom(boundaries: readonly Boundary[], size: number): ByteRange[] {
+  const starts: Boundary[] = [{ offset: 0, line: 1 }, ...boundaries];
+  return starts.map(({ offset, line }, index) => ({
+    start: offset,
+    end: starts[index + 1]?.offset ?? size,
+    firstLine: line,
+  }));
+}
+
+/** How many parts a file of `size` bytes gets. */
+function partCountFor(size: number, settings: PlanSettings): number {
+  return Math.min(settings.parts, Math.max(1, Math.floor(size / settings.minPartBytes)));
+}
+
+/** The CSV plan: the header as the whole-file reader sees it, boundaries at row starts after it. */
+async function planCsv(
+  handle: FileHandle,
+  path: string,
+  size: number,
+  settings: PlanSettings,
+): Promise<FilePlan> {
+  const delimiter = settings.delimiter ?? DELIMITER_BY_EXTENSION[extensionOf(path)];
+  const layout = await readCsvLayout(path, delimiter, settings.maxRecordBytes);
+  if (layout === null) return { format: "csv", ranges: rangesFrom([], size), partOptions: {} };
+  const partCount = partCountFor(size, settings);
+  // Invalid UTF-8 decodes to U+FFFD: a delimiter holding it cannot be found in the bytes.
+  const boundaries =
+    partCount > 1 && !layout.delimiter.includes("\uFFFD")
+      ? await csvRowStarts(handle, size, layout, partCount)
+      : [];
+  return {
+    format: "csv",
+    ranges: rangesFrom(boundaries, size),
+    partOptions: { delimiter: layout.delimiter, csvHeader: layout.header },
+  };
+}
+
+/**
+ * The delimiter and header of a CSV file, read exactly as `ingestLogs`
+ * reads them (same blocks, decoding and reader; the rows before and with the
+ * header, diagnostics dropped), or null when the file has no header row.
+ */
+async function readCsvLayout(
+  path: string,
+  delimiter: string | undefined,
+  maxRecordBytes: number,
+): Promise<CsvLayout | null> {
+  const reader = new CsvRecordReader({
+    source: path,
+    delimiter,
+    maxRecordBytes,
+    diagnostics: new IngestionDiagnostics(path, { maxDiagnostics: 0 }),
+    firstLine: 1,
+    knownHeader: undefined,
+  });
+  const decoder = new Utf8StreamDecoder(true);
+  const records: unknown[] = [];
+  const out = records as Parameters<CsvRecordReader["push"]>[1];
+  for await (const block of readFileBlocks(path, 0, Number.POSITIVE_INFINITY)) {
+    for (let offset = 0; offset < block.length; offset += DECODE_CHUNK_BYTES) {
+      const text = decoder.decode(block.subarray(offset, offset + DECODE_CHUNK_BYTES));
+      if (text !== "") reader.push(text, out);
+      out.length = 0;
+      const layout = reader.layout();
+      if (layout !== null) return layout;
+    }
+  }
+  const rest = decoder.end();
+  if (rest !== "") reader.push(rest, out);
+  reader.end(out);
+  return reader.layout();
+}
+
+/** The longest line the CSV scan holds (a longer one ends the planning: no boundary after it). */
+const MAX_SCAN_LINE_BYTES = 16 * PLAN_READ_BYTES;
+
+/**
+ * The first row start after the header row at or after each part's target
+ * offset (and before the next target), with its line number: the file is
+ * scanned from its start in regions of whole lines, up to the last boundary.
+ */
+async function csvRowStarts(
+  handle: FileHandle,
+  size: number,
+  layout: CsvLayout,
+  partCount: number,
+): Promise<Boundary[]> {
+  const boundaries: Boundary[] = [];
+  const target = (part: number): number =>
+    part < partCount ? Math.floor((part * size) / partCount) : size;
+  let part = 1;
+  const headerLine = layout.header.line;
+  const scanner = new CsvRowScanner(layout.delimiter, layout.header.newline, (offset, line) => {
+    while (part < partCount && offset >= target(part + 1)) part += 1;
+    if (part < partCount && line > headerLine && offset >= target(part)) {
+      boundaries.push({ offset, line });
+      part += 1;
+    }
+    return part < partCount;
+  });
+  const head = await readAt(handle, 0, Math.min(size, BYTE_ORDER_MARK.length));
+  let position = BYTE_ORDER_MARK.every((byte, index) => head[index] === byte)
+    ? BYTE_ORDER_MARK.length
+    : 0;
+  // Bytes after the last line feed read so far (a line's start), scanned with the next block.
+  let carry: Buffer | null = null;
+  let carryStart = position;
+  while (position < size && !scanner.done) {
+    const block = await readAt(handle, position, Math.min(PLAN_READ_BYTES, size - position));
+    if (block.length === 0) break;
+    position += block.length;
+    const bytes: Buffer = carry === null ? block : Buffer.concat([carry, block]);
+    const atEnd = position >= size;
+    const regionEnd = atEnd ? bytes.length : bytes.lastIndexOf(LINE_FEED) + 1;
+    if (regionEnd > 0) scanner.scan(bytes.subarray(0, regionEnd), carryStart, atEnd);
+    carry = regionEnd < bytes.length ? bytes.subarray(regionEnd) : null;
+    carryStart += regionEnd;
+    if (carry !== null && carry.length > MAX_SCAN_LINE_BYTES) break;
+  }
+  return boundaries;
 }
 
 /** A Node system error (`EIO`...), as opposed to a logfeat error or a bug. */
@@ -158,7 +336,7 @@ function isSystemError(error: unknown): boolean {
 }
 
 /** The format as `ingestLogs` resolves it: the option, else the extension, else sniffed from `head`. */
-function resolveFormat(path: string, format: LogFormat, head: Buffer, size: number): LogFormat {
+function resolveFormat(path: string, format: LogFormat, head: Buffer, size: number): RecordFormat {
   if (format !== "auto") return format;
   const fromName = formatFromName(path);
   if (fromName !== null) return fromName;

@@ -191,7 +191,12 @@ export class StreamingLogSource<Item extends RawRecord = RawRecord> implements L
     let reader: RecordReader<RawRecord>;
     if (format === "text") reader = new TextRecordReader({ ...settings, multiline, firstLine });
     else if (format === "csv")
-      reader = new CsvRecordReader({ ...settings, delimiter: this.delimiter });
+      reader = new CsvRecordReader({
+        ...settings,
+        delimiter: this.delimiter,
+        firstLine,
+        knownHeader: this.options.csvHeader,
+      });
     else {
       const jsonSettings = { ...settings, deferParsing: this.options.deferJsonParsing };
       // A range after the start is JSON Lines from its first byte: no leading whitespace is skipped.
