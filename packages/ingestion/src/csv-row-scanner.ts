@@ -70,7 +70,7 @@ export class CsvRowScanner {
         const after = closing + 1;
         if (after === end) {
           // The quote ends the file (a region that is not the last ends with a line feed).
-          if (!atEnd) this.stop();
+          if (!atEnd) this.stopped = true;
           return;
         }
         if (this.delimiterAt(bytes, after)) {
@@ -86,7 +86,10 @@ export class CsvRowScanner {
               ? after + 1
               : -1;
         // Text after the closing quote.
-        if (lineFeed === -1) return this.stop();
+        if (lineFeed === -1) {
+          this.stopped = true;
+          return;
+        }
         if (!this.rowEnd(base, lineFeed, end, atEnd)) return;
         field = lineFeed + 1;
         quote = bytes.indexOf(QUOTE, field);
@@ -103,15 +106,20 @@ export class CsvRowScanner {
       if (quote === -1 || (lineFeed !== -1 && quote > lineFeed)) {
         // The rest of the row has no quote: it ends at the line feed (or the end of the file).
         if (lineFeed === -1) return;
-        if (this.crlf && (lineFeed === field || bytes[lineFeed - 1] !== CARRIAGE_RETURN))
-          return this.stop();
+        if (this.crlf && (lineFeed === field || bytes[lineFeed - 1] !== CARRIAGE_RETURN)) {
+          this.stopped = true;
+          return;
+        }
         if (!this.rowEnd(base, lineFeed, end, atEnd)) return;
         field = lineFeed + 1;
         continue;
       }
       // A quote before the row's end: it must start a field, else it is inside an unquoted one.
       const delimiterIndex = bytes.indexOf(this.delimiter, field);
-      if (delimiterIndex === -1 || delimiterIndex > quote) return this.stop();
+      if (delimiterIndex === -1 || delimiterIndex > quote) {
+        this.stopped = true;
+        return;
+      }
       field = delimiterIndex + this.delimiter.length;
     }
   }
@@ -130,10 +138,6 @@ export class CsvRowScanner {
     for (let offset = 0; offset < delimiter.length; offset += 1)
       if (bytes[index + offset] !== delimiter[offset]) return false;
     return true;
-  }
-
-  private stop(): void {
-    this.stopped = true;
   }
 }
 
