@@ -49,6 +49,44 @@ describe("TemplateInterner", () => {
     );
   });
 
+  it("internIfClean gives the same as intern for clean messages, null for others, also repeated", () => {
+    const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+    const withControls = fc.oneof(
+      messages,
+      messages.map((message) => `${message}\u0007`),
+      fc.constantFrom("Request routed", "Request routex", "Rxquest routed", "ready", "rxady"),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(withControls, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 8 }),
+        (list, capacity) => {
+          const interner = new TemplateInterner(capacity);
+          for (const message of [...list, ...list, ...list]) {
+            const interned = interner.internIfClean(message);
+            if (CONTROL.test(message)) {
+              expect(interned).toBeNull();
+              continue;
+            }
+            const template = messageTemplate(message);
+            expect(interned?.template).toBe(template);
+            expect(interned?.hash).toBe(messageHash(template));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("tells apart messages without tokens that share length and end characters", () => {
+    const interner = new TemplateInterner(100);
+    const first = interner.internIfClean("Request routed");
+    expect(first?.template).toBe("Request routed");
+    expect(interner.internIfClean("Rxquest routed")?.template).toBe("Rxquest routed");
+    expect(interner.internIfClean("Request routed")).toBe(first);
+    expect(interner.internIfClean("Request 12345d")?.template).toBe("Request <*>");
+  });
+
   it("returns one shared object per template", () => {
     const interner = new TemplateInterner(100);
     const first = interner.intern("user 42 logged in");
