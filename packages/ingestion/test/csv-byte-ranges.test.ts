@@ -16,6 +16,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   type ByteRange,
+  type CsvHeaderOption,
   type FilePlan,
   type IngestOptions,
   ingestLogs,
@@ -353,7 +354,7 @@ describe("planByteRanges on CSV", () => {
 
 describe("the csvHeader option", () => {
   const path = fileWith("a,b\n1,2\n3,4\n", ".csv");
-  const csvHeader = { columns: ["a", "b"], line: 1, newline: "\n" } as const;
+  const csvHeader: CsvHeaderOption = { columns: ["a", "b"], line: 1, newline: "\n" };
 
   it("reads the rows of a range after the header with the given columns", async () => {
     const { records } = await collect(
@@ -402,7 +403,7 @@ describe("the csvHeader option", () => {
           },
         ] as const,
     ),
-  ])("is a ConfigError naming csvHeader %s", (_, options) => {
+  ] as [string, unknown][])("is a ConfigError naming csvHeader %s", (_, options) => {
     expect(() => ingestLogs(path, options as never)).toThrow(
       expect.objectContaining({ option: "csvHeader" }),
     );
