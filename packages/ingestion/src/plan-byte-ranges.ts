@@ -308,20 +308,29 @@ async function csvRowStarts(
   let position = BYTE_ORDER_MARK.every((byte, index) => head[index] === byte)
     ? BYTE_ORDER_MARK.length
     : 0;
-  // Bytes after the last line feed read so far (a line's start), scanned with the next block.
-  let carry: Buffer | null = null;
+  // One buffer for all reads: the bytes after the last line feed (a line's start) move to its front, the next block is read after them.
+  let buffer = Buffer.allocUnsafe(2 * PLAN_READ_BYTES);
+  let carried = 0;
   let carryStart = position;
   while (position < size && !scanner.done) {
-    const block = await readAt(handle, position, Math.min(PLAN_READ_BYTES, size - position));
-    if (block.length === 0) break;
-    position += block.length;
-    const bytes: Buffer = carry === null ? block : Buffer.concat([carry, block]);
+    if (carried + PLAN_READ_BYTES > buffer.length) {
+      // A line longer than the buffer can hold: no boundary after it.
+      if (carried > MAX_SCAN_LINE_BYTES) break;
+      const larger = Buffer.allocUnsafe(2 * buffer.length);
+      buffer.copy(larger, 0, 0, carried);
+      buffer = larger;
+    }
+    const wanted = Math.min(PLAN_READ_BYTES, size - position);
+    const { bytesRead } = await handle.read(buffer, carried, wanted, position);
+    if (bytesRead === 0) break;
+    position += bytesRead;
+    const filled = carried + bytesRead;
     const atEnd = position >= size;
-    const regionEnd = atEnd ? bytes.length : bytes.lastIndexOf(LINE_FEED) + 1;
-    if (regionEnd > 0) scanner.scan(bytes.subarray(0, regionEnd), carryStart, atEnd);
-    carry = regionEnd < bytes.length ? bytes.subarray(regionEnd) : null;
+    const regionEnd = atEnd ? filled : buffer.lastIndexOf(LINE_FEED, filled - 1) + 1;
+    if (regionEnd > 0) scanner.scan(buffer.subarray(0, regionEnd), carryStart, atEnd);
+    buffer.copyWithin(0, regionEnd, filled);
+    carried = filled - regionEnd;
     carryStart += regionEnd;
-    if (carry !== null && carry.length > MAX_SCAN_LINE_BYTES) break;
   }
   return boundaries;
 }
