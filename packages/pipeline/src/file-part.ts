@@ -1,5 +1,5 @@
 import { createAggregator } from "@logfeat/aggregation";
-import { type ByteRange, ingestLogs } from "@logfeat/ingestion";
+import { type ByteRange, type FilePlan, ingestLogs } from "@logfeat/ingestion";
 import type { BatchAccounting } from "@logfeat/schema";
 import { AccountingTotal } from "./accounting-total.js";
 import type { ChunkAggregateOptions, ChunkPartial } from "./chunk-partial.js";
@@ -12,8 +12,10 @@ export interface FilePartRequest {
   /** The input file, as the run was given it (it names the records' source). */
   path: string;
   /** The file's format, resolved once for all parts. */
-  format: "text" | "json";
+  format: FilePlan["format"];
   range: ByteRange;
+  /** Ingestion options every part of the file is read with (the plan's: a CSV file's header, delimiter, ...). */
+  partOptions: FilePlan["partOptions"];
   /** Records per ingested chunk. */
   chunkSize: number;
   /** Diagnostics kept per stage (all are counted). */
@@ -41,6 +43,7 @@ export async function processFilePart(
   aggregate: ChunkAggregateOptions,
 ): Promise<FilePartResult> {
   const source = ingestLogs(request.path, {
+    ...request.partOptions,
     format: request.format,
     byteRange: request.range,
     chunkSize: request.chunkSize,

@@ -56,6 +56,7 @@ export async function runFileParts(
       path,
       format: plan.format,
       range,
+      partOptions: plan.partOptions,
       chunkSize: settings.chunkSize,
       maxDiagnostics,
     };

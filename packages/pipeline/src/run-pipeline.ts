@@ -162,6 +162,7 @@ export async function runPipeline(
           parts: workers * PARTS_PER_THREAD,
           minPartBytes: MIN_PART_BYTES,
           ...(options.format === undefined ? {} : { format: options.format }),
+          ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
         })
       : null;
   if (plan !== null && plan.ranges.length > 1 && inputPath !== null) {
