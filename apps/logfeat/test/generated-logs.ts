@@ -78,3 +78,32 @@ export function standardToJsonLines(text: string): string {
     });
   });
 }
+
+/** A CSV cell: quoted when it holds a comma, a quote or a line break. */
+function csvCell(value: string | undefined): string {
+  if (value === undefined) return "";
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * The lines of a generated standard log as CSV with the header
+ * `timestamp,level,service,message,duration_ms,error_code,request_id`; a
+ * garbage line becomes a row of one quoted cell holding the line and a line
+ * break (so it is skipped as a wrong field count, and a row spans two lines).
+ */
+export function standardToCsv(text: string): string {
+  const rows = ["timestamp,level,service,message,duration_ms,error_code,request_id"];
+  for (const line of text.split("\n")) {
+    if (line === "") continue;
+    const match = STANDARD_LINE.exec(line);
+    if (match === null) {
+      rows.push(csvCell(`${line}\nsecond line`));
+      continue;
+    }
+    const [, timestamp, level, service, message, duration, errorCode, requestId] = match;
+    rows.push(
+      [timestamp, level, service, message, duration, errorCode, requestId].map(csvCell).join(","),
+    );
+  }
+  return `${rows.join("\n")}\n`;
+}

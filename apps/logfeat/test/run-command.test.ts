@@ -5,7 +5,7 @@ import { parseFeaturesJsonl } from "@logfeat/features";
 import { type Diagnostic, LedgerSchema } from "@logfeat/schema";
 import { describe, expect, it } from "vitest";
 import { APP_DIR, NOW, runCli, temporaryFolder } from "./cli-harness.js";
-import { generateStandardLog, standardToJsonLines } from "./generated-logs.js";
+import { generateStandardLog, standardToCsv, standardToJsonLines } from "./generated-logs.js";
 
 const SAMPLE = join(APP_DIR, "samples", "checkout-service.log");
 
@@ -136,6 +136,7 @@ describe("logfeat run", () => {
   it.each([
     ["text, split into parts each thread reads", "parallel.log"],
     ["JSON Lines, split into parts each thread reads", "parallel.jsonl"],
+    ["CSV with quoted line breaks, split into parts each thread reads", "parallel.csv"],
     ["gzip, read here and sent to the workers", "parallel.log.gz"],
   ])(
     "--workers 2 gives byte-identical output, ledger and diagnostics to --workers 1 on 50k records (%s)",
@@ -143,7 +144,11 @@ describe("logfeat run", () => {
       const folder = temporaryFolder();
       const file = join(folder, name);
       const { text } = generateStandardLog(50_000, 8, 331);
-      const content = name.endsWith(".jsonl") ? standardToJsonLines(text) : text;
+      const content = name.endsWith(".jsonl")
+        ? standardToJsonLines(text)
+        : name.endsWith(".csv")
+          ? standardToCsv(text)
+          : text;
       writeFileSync(file, name.endsWith(".gz") ? gzipSync(content) : content);
       const run = (workers: string) => {
         const summary = join(folder, `summary-${workers}.json`);
