@@ -7,7 +7,12 @@ import { fileURLToPath } from "node:url";
 import { planByteRanges } from "@logfeat/ingestion";
 
 const CORPUS = fileURLToPath(new URL("../../../bench/corpus/", import.meta.url));
-const FILES = ["logs-1000000-seed42.log", "logs-10000000-seed42.log", "logs-1000000-seed42.jsonl"];
+const FILES = [
+  "logs-1000000-seed42.log",
+  "logs-10000000-seed42.log",
+  "logs-1000000-seed42.jsonl",
+  "logs-1000000-seed42.csv",
+];
 const RUNS = 5;
 
 for (const name of FILES) {
@@ -16,7 +21,7 @@ for (const name of FILES) {
     console.log(`${name}: not found in ${CORPUS} (run pnpm bench at the repo root first)`);
     continue;
   }
-  for (const parts of [2, 4]) {
+  for (const parts of [2, 4, 16]) {
     const times = [];
     let plan = null;
     for (let run = 0; run < RUNS; run += 1) {

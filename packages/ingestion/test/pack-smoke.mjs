@@ -42,6 +42,7 @@ try {
       { start: 0, end: 8, firstLine: 1 },
       { start: 8, end: 16, firstLine: 3 },
     ],
+    partOptions: {},
   });
   const second = [];
   for await (const record of ingestLogs(plain, { format: "text", byteRange: plan.ranges[1] }))
@@ -51,6 +52,22 @@ try {
     [4, "4 d"],
   ]);
   assert.equal(await planByteRanges(path, { parts: 2 }), null);
+
+  const table = join(folder, "app.csv");
+  writeFileSync(table, 'n,msg\n1,"a\nb"\n2,c\n');
+  const csvPlan = await planByteRanges(table, { parts: 2, minPartBytes: 1 });
+  assert.deepEqual(csvPlan?.ranges, [
+    { start: 0, end: 14, firstLine: 1 },
+    { start: 14, end: 18, firstLine: 4 },
+  ]);
+  const tail = [];
+  for await (const record of ingestLogs(table, {
+    format: csvPlan.format,
+    byteRange: csvPlan.ranges[1],
+    ...csvPlan.partOptions,
+  }))
+    tail.push([record.line, record.payload]);
+  assert.deepEqual(tail, [[4, { n: "2", msg: "c" }]]);
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }
