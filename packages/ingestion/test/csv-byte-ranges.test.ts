@@ -131,6 +131,8 @@ const HEADER_CELL = fc.constantFrom(
   "",
   " a ",
   '"h, q"',
+  '"two\nlines"',
+  '"two\r\nlines"',
   "__proto__",
 );
 
