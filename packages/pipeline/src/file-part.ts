@@ -22,6 +22,60 @@ export interface FilePartRequest {
   maxDiagnostics: number;
 }
 
+/**
+ * The parts of a file shared by several threads: each thread takes the next
+ * part with `takeFilePart` from a counter in shared memory, so no thread
+ * waits for another to hand it work.
+ */
+export interface FilePartsJob {
+  path: string;
+  format: FilePlan["format"];
+  ranges: readonly ByteRange[];
+  partOptions: FilePlan["partOptions"];
+  chunkSize: number;
+  maxDiagnostics: number;
+  /** The index of the next part to take, at `[0]` (an Int32Array over a SharedArrayBuffer). */
+  next: Int32Array;
+}
+
+/** A job over the parts of `plan` (posted to worker threads as is: the counter's memory is shared). */
+export function createFilePartsJob(
+  path: string,
+  plan: FilePlan,
+  settings: { chunkSize: number; maxDiagnostics: number },
+): FilePartsJob {
+  return {
+    path,
+    format: plan.format,
+    ranges: plan.ranges,
+    partOptions: plan.partOptions,
+    chunkSize: settings.chunkSize,
+    maxDiagnostics: settings.maxDiagnostics,
+    next: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)),
+  };
+}
+
+/** Takes the next part of `job` (atomically: each part goes to one thread), or null when none is left. */
+export function takeFilePart(job: FilePartsJob): FilePartRequest | null {
+  const index = Atomics.add(job.next, 0, 1);
+  const range = job.ranges[index];
+  if (range === undefined) return null;
+  return {
+    index,
+    path: job.path,
+    format: job.format,
+    range,
+    partOptions: job.partOptions,
+    chunkSize: job.chunkSize,
+    maxDiagnostics: job.maxDiagnostics,
+  };
+}
+
+/** Leaves no part of `job` to take (after a failure, so every thread stops after its current part). */
+export function abandonFilePartsJob(job: FilePartsJob): void {
+  Atomics.store(job.next, 0, job.ranges.length);
+}
+
 /** What processing a part gives: its mergeable partial, its ingestion accounting and bytes read. */
 export interface FilePartResult {
   partial: ChunkPartial;

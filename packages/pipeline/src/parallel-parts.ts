@@ -3,7 +3,13 @@ import type { BatchAccounting } from "@logfeat/schema";
 import { AccountingTotal } from "./accounting-total.js";
 import { createChunkMerger, type MergedChunks } from "./chunk-merger.js";
 import type { ChunkAggregateOptions } from "./chunk-partial.js";
-import { type FilePartRequest, type FilePartResult, processFilePart } from "./file-part.js";
+import {
+  abandonFilePartsJob,
+  createFilePartsJob,
+  type FilePartResult,
+  processFilePart,
+  takeFilePart,
+} from "./file-part.js";
 import { createRecordProcessor, type RecordProcessorOptions } from "./record-processor.js";
 import { ChunkWorkerPool } from "./worker-pool.js";
 
@@ -30,8 +36,9 @@ export interface PartsRunResult {
 
 /**
  * Processes the parts of a file on `threads` threads: this thread and
- * `threads - 1` worker threads each take the next unprocessed part when they
- * are free (this one starts at once, the workers once loaded), read it
+ * `threads - 1` worker threads each take the next unprocessed part from a
+ * shared counter when they are free (this one starts at once, the workers
+ * once loaded; nobody waits for another thread to hand out work), read it
  * themselves and send back its windows (summaries, logs when retained).
  * Partials are merged in file order, so the result is the one pass over the
  * whole file gives.
@@ -46,23 +53,7 @@ export async function runFileParts(
   const ingestAccountings: BatchAccounting[] = [];
   let records = 0;
   let bytesRead = 0;
-  let next = 0;
-  let stopped = false;
-  const take = (): FilePartRequest | null => {
-    const range = plan.ranges[next];
-    if (range === undefined || stopped) return null;
-    const request: FilePartRequest = {
-      index: next,
-      path,
-      format: plan.format,
-      range,
-      partOptions: plan.partOptions,
-      chunkSize: settings.chunkSize,
-      maxDiagnostics,
-    };
-    next += 1;
-    return request;
-  };
+  const job = createFilePartsJob(path, plan, settings);
   const finished = (result: FilePartResult): void => {
     merger.add(result.partial);
     ingestAccountings[result.partial.index] = result.ingestAccounting;
@@ -72,27 +63,28 @@ export async function runFileParts(
   };
   const processor = createRecordProcessor(settings.processor);
   const here = async (): Promise<void> => {
-    for (let request = take(); request !== null; request = take())
+    for (let request = takeFilePart(job); request !== null; request = takeFilePart(job))
       finished(await processFilePart(request, processor, settings.aggregate));
   };
   const pool = new ChunkWorkerPool(settings.threads - 1, {
     processor: settings.processor,
     aggregate: settings.aggregate,
   });
-  const worker = async (slot: number): Promise<void> => {
-    for (let request = take(); request !== null; request = take()) {
-      const result = await pool.submitPart(slot, request);
-      finished({
-        partial: result.partial,
-        ingestAccounting: result.ingestAccounting as BatchAccounting,
-        bytesRead: result.bytesRead,
-      });
-    }
-  };
   try {
-    await Promise.all([here(), ...Array.from({ length: pool.size }, (_, slot) => worker(slot))]);
+    await Promise.all([
+      here(),
+      pool.runParts(job, (result) =>
+        finished({
+          partial: result.partial,
+          ingestAccounting: result.ingestAccounting as BatchAccounting,
+          bytesRead: result.bytesRead,
+        }),
+      ),
+    ]);
+  } catch (error) {
+    abandonFilePartsJob(job);
+    throw error;
   } finally {
-    stopped = true;
     await pool.close();
   }
   const ingestTotal = new AccountingTotal(maxDiagnostics);

@@ -2,7 +2,7 @@ import { parentPort } from "node:worker_threads";
 import { JsonLineParser } from "@logfeat/ingestion";
 import type { BatchAccounting, RawRecord, TextRawRecord } from "@logfeat/schema";
 import { type ChunkAggregateOptions, type ChunkPartial, processChunk } from "./chunk-partial.js";
-import { type FilePartRequest, processFilePart } from "./file-part.js";
+import { type FilePartsJob, processFilePart, takeFilePart } from "./file-part.js";
 import { encodePartial } from "./partial-transport.js";
 import { decodeRawRecords, type EncodedRecords } from "./raw-record-codec.js";
 import {
@@ -35,14 +35,14 @@ export interface ChunkRequest {
   jsonLines: boolean;
 }
 
-/** A part of the input file for a worker thread to read and process itself. */
-export interface PartRequest {
-  kind: "part";
-  part: FilePartRequest;
+/** The parts of the input file for a worker thread to take, read and process until none is left. */
+export interface PartsRequest {
+  kind: "parts";
+  job: FilePartsJob;
 }
 
 /** What the pool posts to a worker thread. */
-export type WorkerRequest = ConfigureRequest | ChunkRequest | PartRequest;
+export type WorkerRequest = ConfigureRequest | ChunkRequest | PartsRequest;
 
 /** A configured worker thread: the run's options, its processor and JSON Lines reader. */
 interface RunState {
@@ -73,25 +73,36 @@ function reply(
   bytesRead: number,
 ): void {
   const { message, transfer } = encodePartial(partial);
-  parentPort?.postMessage({ ok: true, partial: message, ingestAccounting, bytesRead }, transfer);
+  parentPort?.postMessage(
+    { kind: "result", ok: true, partial: message, ingestAccounting, bytesRead },
+    transfer,
+  );
 }
 
 function replyFailure(index: number, error: unknown): void {
   parentPort?.postMessage({
+    kind: "result",
     ok: false,
     index,
     message: error instanceof Error ? (error.stack ?? error.message) : String(error),
   });
 }
 
-/** Processes a part of the input file; the pool sends a worker its next part only after this reply. */
-async function processPart(request: FilePartRequest, state: RunState): Promise<void> {
-  try {
-    const result = await processFilePart(request, state.processor, state.data.aggregate);
-    reply(result.partial, result.ingestAccounting, result.bytesRead);
-  } catch (error) {
-    replyFailure(request.index, error);
+/**
+ * Takes parts of the job until none is left, posting each part's result,
+ * then `parts-done`; on a failure, posts it and stops.
+ */
+async function processParts(job: FilePartsJob, state: RunState): Promise<void> {
+  for (let part = takeFilePart(job); part !== null; part = takeFilePart(job)) {
+    try {
+      const result = await processFilePart(part, state.processor, state.data.aggregate);
+      reply(result.partial, result.ingestAccounting, result.bytesRead);
+    } catch (error) {
+      replyFailure(part.index, error);
+      return;
+    }
   }
+  parentPort?.postMessage({ kind: "parts-done" });
 }
 
 let state: RunState | null = null;
@@ -105,13 +116,13 @@ parentPort?.on("message", (request: WorkerRequest) => {
     };
     return;
   }
-  const index = request.kind === "part" ? request.part.index : request.index;
+  const index = request.kind === "parts" ? -1 : request.index;
   if (state === null) {
     replyFailure(index, new Error("worker thread got work before its configuration"));
     return;
   }
-  if (request.kind === "part") {
-    void processPart(request.part, state);
+  if (request.kind === "parts") {
+    void processParts(request.job, state);
     return;
   }
   try {

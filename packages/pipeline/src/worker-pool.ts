@@ -1,12 +1,12 @@
 import type { Worker } from "node:worker_threads";
 import type { BatchAccounting, RawRecord } from "@logfeat/schema";
 import type { ChunkPartial } from "./chunk-partial.js";
-import type { FilePartRequest } from "./file-part.js";
+import type { FilePartsJob } from "./file-part.js";
 import type {
   ChunkRequest,
   ConfigureRequest,
   ParallelWorkerData,
-  PartRequest,
+  PartsRequest,
 } from "./parallel-worker.js";
 import { decodePartial, type PartialMessage } from "./partial-transport.js";
 import { encodeRawRecords, transferablesOf } from "./raw-record-codec.js";
@@ -14,12 +14,22 @@ import { takeWorkers } from "./worker-threads.js";
 
 type Reply =
   | {
+      kind: "result";
       ok: true;
       partial: PartialMessage;
       ingestAccounting: BatchAccounting | null;
       bytesRead: number;
     }
-  | { ok: false; index: number; message: string };
+  | { kind: "result"; ok: false; index: number; message: string }
+  | { kind: "parts-done" };
+
+/** The parts job the workers are on: where their results go and how many are still taking parts. */
+interface PartsRun {
+  onResult: (result: ChunkResult) => void;
+  running: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
 
 /**
  * What a worker gives back for a chunk or a file part: its partial; the
@@ -40,8 +50,9 @@ interface Pending {
 /**
  * worker_threads that parse, normalize and aggregate chunks of records, or
  * parts of the input file they read themselves (`parallel-worker.ts`).
- * Chunks go round-robin, parts to the worker asked for; each worker answers
- * in the order it was sent work, so its replies resolve its queue in order. Records
+ * Chunks go round-robin and each worker answers in the order it was sent
+ * work, so its replies resolve its queue in order; file parts are taken by
+ * the workers themselves from a shared counter (`runParts`). Records
  * and retained logs cross threads encoded (`raw-record-codec.ts`,
  * `partial-transport.ts`): a few strings and transferred typed arrays per
  * chunk rather than one cloned object per record.
@@ -51,6 +62,7 @@ export class ChunkWorkerPool {
   private readonly queues: Pending[][];
   private next = 0;
   private failure: Error | null = null;
+  private partsRun: PartsRun | null = null;
 
   /** Takes `count` workers (prestarted ones first, see `prestartWorkers`) and gives them the run's options. */
   constructor(count: number, data: ParallelWorkerData) {
@@ -61,6 +73,11 @@ export class ChunkWorkerPool {
       worker.postMessage(configure);
       const queue: Pending[] = [];
       worker.on("message", (reply: Reply) => {
+        if (this.partsRun !== null) {
+          this.partsReply(reply);
+          return;
+        }
+        if (reply.kind === "parts-done") return;
         const pending = queue.shift();
         if (pending === undefined) return;
         if (reply.ok)
@@ -106,16 +123,36 @@ export class ChunkWorkerPool {
   }
 
   /**
-   * Sends a part of the input file to worker `slot` (0 to size - 1), which
-   * reads and processes it; resolves with its result.
+   * Has every worker take parts of `job` until none is left (they take them
+   * from the job's shared counter, as the calling thread may meanwhile);
+   * `onResult` gets each part's result as it arrives. Resolves once every
+   * worker has run out of parts; rejects at the first failure.
    */
-  submitPart(slot: number, part: FilePartRequest): Promise<ChunkResult> {
+  runParts(job: FilePartsJob, onResult: (result: ChunkResult) => void): Promise<void> {
     if (this.failure !== null) return Promise.reject(this.failure);
+    if (this.workers.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      (this.queues[slot] as Pending[]).push({ resolve, reject });
-      const request: PartRequest = { kind: "part", part };
-      (this.workers[slot] as Worker).postMessage(request);
+      this.partsRun = { onResult, running: this.workers.length, resolve, reject };
+      const request: PartsRequest = { kind: "parts", job };
+      for (const worker of this.workers) worker.postMessage(request);
     });
+  }
+
+  private partsReply(reply: Reply): void {
+    const run = this.partsRun as PartsRun;
+    if (reply.kind === "parts-done") {
+      run.running -= 1;
+      if (run.running === 0) {
+        this.partsRun = null;
+        run.resolve();
+      }
+    } else if (reply.ok)
+      run.onResult({
+        partial: decodePartial(reply.partial),
+        ingestAccounting: reply.ingestAccounting,
+        bytesRead: reply.bytesRead,
+      });
+    else this.fail(new Error(`worker failed on part ${reply.index}: ${reply.message}`));
   }
 
   /** Stops every worker. */
@@ -125,6 +162,11 @@ export class ChunkWorkerPool {
 
   private fail(error: Error): void {
     this.failure ??= error;
+    const run = this.partsRun;
+    if (run !== null) {
+      this.partsRun = null;
+      run.reject(error);
+    }
     for (const queue of this.queues) for (const pending of queue.splice(0)) pending.reject(error);
   }
 }
