@@ -1,3 +1,4 @@
+import { isRegexWhitespace } from "@logfeat/schema";
 import { codeAt } from "./code-at.js";
 import { isControlCharacter } from "./normalize-message.js";
 
@@ -98,22 +99,6 @@ function isWordCharacter(code: number): boolean {
 function isKeyCharacter(code: number): boolean {
   return isWordCharacter(code) || code === DOT || code === DASH;
 }
-/** JavaScript `\s`. */
-function isWhitespace(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 /** Number of hex digits from `start`. */
 function hexRun(text: string, start: number): number {
@@ -153,7 +138,7 @@ function keyValueEnd(text: string, start: number): number {
   let index = start;
   while (index < text.length) {
     const code = text.charCodeAt(index);
-    if (code === 44 || code === 59 || isWhitespace(code)) break;
+    if (code === 44 || code === 59 || isRegexWhitespace(code)) break;
     index += 1;
   }
   return index > start ? index : -1;

@@ -27,23 +27,3 @@ export function classOf(code: number): number {
 export function isSpace(code: number): boolean {
   return code <= 32 && (code === 32 || code === 9 || code === 10 || code === 13);
 }
-
-/**
- * What a regex `\s` and `String.prototype.trim` treat as whitespace: tab, LF,
- * VT, FF, CR, space, NBSP, the Unicode space separators, LS, PS and BOM.
- */
-export function isRegexSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 160) return false;
-  return (
-    code === 160 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}

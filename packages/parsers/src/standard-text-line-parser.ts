@@ -1,5 +1,4 @@
-import type { ParsedLog, TextRawRecord } from "@logfeat/schema";
-import { isRegexSpace } from "./character-classes.js";
+import { isRegexWhitespace, type ParsedLog, type TextRawRecord } from "@logfeat/schema";
 import { extractDurationSuffix } from "./duration-suffix.js";
 import { resolveTextAliasTable } from "./field-aliases.js";
 import { type FieldMapOptions, validateFieldMap, validateListener } from "./options.js";
@@ -51,7 +50,7 @@ export class StandardTextLineParser extends TextLineParser {
     let messageEnd = text.length;
     if (pairStart !== messageStart) {
       messageEnd = pairStart;
-      while (messageEnd > messageStart && isRegexSpace(text.charCodeAt(messageEnd - 1)))
+      while (messageEnd > messageStart && isRegexWhitespace(text.charCodeAt(messageEnd - 1)))
         messageEnd -= 1;
     }
     const message = text.slice(messageStart, messageEnd);

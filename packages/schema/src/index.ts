@@ -91,6 +91,7 @@ export {
   RecordFormatSchema,
   TextRawRecordSchema,
 } from "./raw-record.js";
+export { isRegexWhitespace } from "./whitespace.js";
 export type { AggregatedLogWindow, LevelCounts, WindowSummary } from "./window.js";
 export {
   AggregatedLogWindowSchema,
