@@ -36,7 +36,8 @@ Windows and features:
   --no-retain-logs | --retain-logs   keep only each window's summary (default) or also its logs
                                  until its features are made (same output; more memory and time)
   --allowed-lateness <seconds>   emit windows as the input's time passes them (default: at the end)
-  --workers <N>                  parse, normalize and aggregate on N worker threads (default 1;
+  --workers <N>                  parse, normalize and aggregate on N threads (default 1; a text,
+                                 JSON Lines or CSV file is split into parts each thread reads;
                                  same output whatever N)
   --chunk-size <N>               records per chunk (default 1024)
   --now <ISO>                    fixed clock for metadata.extraction_timestamp (reproducible output)
