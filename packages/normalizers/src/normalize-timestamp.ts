@@ -180,7 +180,8 @@ export function timestampInstant(value: unknown, context: TimestampContext): Epo
   } else {
     return null;
   }
-  return Number.isNaN(instant) ? null : toEpochMillis(instant);
+  // `+ 0` turns an epoch of -0 into 0: the same instant, and the same value once written as ISO and read back.
+  return Number.isNaN(instant) ? null : toEpochMillis(instant + 0);
 }
 
 /**

@@ -105,6 +105,10 @@ describe("normalizeTimestamp", () => {
     expect(UTC_CASES.length).toBeGreaterThanOrEqual(40);
   });
 
+  it("reads the epoch -0 as the instant 0 (not -0: idempotent through ISO)", () => {
+    expect(Object.is(normalizeTimestamp(-0, { referenceTime: REFERENCE }), 0)).toBe(true);
+  });
+
   it.each(UTC_CASES.map(([input, expected]) => [String(input), input, expected] as const))(
     "%s",
     (_label, input, expected) => {
