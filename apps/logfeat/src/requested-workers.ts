@@ -1,8 +1,7 @@
+import { MAX_WORKERS } from "@logfeat/pipeline/workers";
+
 /** Commands whose runs take `--workers`. */
 const RUN_COMMANDS = new Set(["run", "baseline", "compare"]);
-
-/** The most threads worth starting early (the pipeline accepts at most 64 workers). */
-const MAX_THREADS = 63;
 
 /**
  * Worker threads a command line will ask the pipeline for, read before the
@@ -21,5 +20,5 @@ export function requestedWorkerThreads(args: readonly string[]): number {
     else if (arg.startsWith("--workers=")) value = arg.slice("--workers=".length);
   }
   if (value === undefined || !/^\d+$/.test(value)) return 0;
-  return Math.min(Math.max(Number(value) - 1, 0), MAX_THREADS);
+  return Math.min(Math.max(Number(value), 1), MAX_WORKERS) - 1;
 }

@@ -22,13 +22,6 @@ import { collect, temporaryFolder } from "./helpers.js";
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
 
-let fileCount = 0;
-/** A new temporary file holding `bytes`. */
-function fileWith(bytes: Uint8Array, extension: string): string {
-  fileCount += 1;
-  return folder.file(`file-${fileCount}${extension}`, bytes);
-}
-
 const NO_ACCOUNTING: BatchAccounting = {
   skipped: 0,
   skippedByCode: {},
@@ -222,7 +215,7 @@ describe("planByteRanges + byteRange give the records of the whole file", () => 
         fileOf(TEXT_LINE),
         fc.record({ ...SPLIT, multiline: fc.boolean() }),
         async (bytes, { parts, minPartBytes, maxRecordBytes, multiline }) => {
-          const path = fileWith(bytes, ".log");
+          const path = folder.newFile(bytes, ".log");
           const plan = await planByteRanges(path, { parts, minPartBytes, multiline });
           expect(plan?.format).toBe("text");
           const ranges = plan?.ranges ?? [];
@@ -264,7 +257,7 @@ describe("planByteRanges + byteRange give the records of the whole file", () => 
           );
           const iterator = picks[Symbol.iterator]();
           const cuts = eligible.filter(() => iterator.next().value === true);
-          const path = fileWith(bytes, ".log");
+          const path = folder.newFile(bytes, ".log");
           const options = { format: "text", maxRecordBytes, maxDiagnostics: 10_000 } as const;
           const { whole, parts } = await wholeAndParts(path, rangesAt(bytes, cuts), options);
           expect(parts).toEqual(whole);
@@ -294,7 +287,7 @@ describe("planByteRanges + byteRange give the records of the whole file", () => 
               (format === "text" || (firstContent !== -1 && start.offset > firstContent)) &&
               iterator.next().value === true,
           );
-          const path = fileWith(bytes, format === "text" ? ".log" : ".jsonl");
+          const path = folder.newFile(bytes, format === "text" ? ".log" : ".jsonl");
           const options = {
             format,
             maxRecordBytes,
@@ -315,7 +308,7 @@ describe("planByteRanges + byteRange give the records of the whole file", () => 
         fileOf(JSON_LINE),
         fc.record({ ...SPLIT, deferJsonParsing: fc.boolean() }),
         async (bytes, { parts, minPartBytes, maxRecordBytes, deferJsonParsing }) => {
-          const path = fileWith(bytes, ".jsonl");
+          const path = folder.newFile(bytes, ".jsonl");
           const plan = await planByteRanges(path, { parts, minPartBytes });
           if (bytes[firstContentOffset(bytes)] === 0x5b) {
             expect(plan).toBeNull();
@@ -347,7 +340,7 @@ describe("planByteRanges", () => {
   const text = Buffer.from(`${lines.join("\n")}\n`);
 
   it("splits a text file into parts of similar size that start on record lines", async () => {
-    const path = fileWith(text, ".log");
+    const path = folder.newFile(text, ".log");
     const plan = await planByteRanges(path, { parts: 4, minPartBytes: 100 });
     expect(plan?.format).toBe("text");
     const ranges = plan?.ranges ?? [];
@@ -360,7 +353,7 @@ describe("planByteRanges", () => {
   });
 
   it("gives fewer parts when a part would be smaller than minPartBytes (default 1 MiB)", async () => {
-    const path = fileWith(text, ".log");
+    const path = folder.newFile(text, ".log");
     expect((await planByteRanges(path, { parts: 4 }))?.ranges).toEqual([
       { start: 0, end: text.length, firstLine: 1 },
     ]);
@@ -369,7 +362,7 @@ describe("planByteRanges", () => {
   });
 
   it("plans one empty range for an empty file", async () => {
-    const path = fileWith(Buffer.alloc(0), ".log");
+    const path = folder.newFile(Buffer.alloc(0), ".log");
     expect(await planByteRanges(path, { parts: 3, minPartBytes: 1 })).toEqual({
       format: "text",
       ranges: [{ start: 0, end: 0, firstLine: 1 }],
@@ -384,7 +377,7 @@ describe("planByteRanges", () => {
       ...Array.from({ length: 200 }, (_, index) => `\tat a.B.c(B.java:${index})`),
     ];
     const bytes = Buffer.from(trace.join("\n"));
-    const path = fileWith(bytes, ".log");
+    const path = folder.newFile(bytes, ".log");
     expect((await planByteRanges(path, { parts: 4, minPartBytes: 1 }))?.ranges).toHaveLength(1);
     expect(
       (await planByteRanges(path, { parts: 4, minPartBytes: 1, multiline: false }))?.ranges,
@@ -393,16 +386,21 @@ describe("planByteRanges", () => {
 
   it("resolves the format like ingestLogs: option, extension, else sniffed", async () => {
     const jsonLines = Buffer.from('{"a":1}\n{"a":2}\n');
-    expect((await planByteRanges(fileWith(jsonLines, ""), { parts: 2 }))?.format).toBe("json");
-    expect((await planByteRanges(fileWith(jsonLines, ".log"), { parts: 2 }))?.format).toBe("text");
+    expect((await planByteRanges(folder.newFile(jsonLines, ""), { parts: 2 }))?.format).toBe(
+      "json",
+    );
+    expect((await planByteRanges(folder.newFile(jsonLines, ".log"), { parts: 2 }))?.format).toBe(
+      "text",
+    );
     expect(
-      (await planByteRanges(fileWith(jsonLines, ".log"), { parts: 2, format: "json" }))?.format,
+      (await planByteRanges(folder.newFile(jsonLines, ".log"), { parts: 2, format: "json" }))
+        ?.format,
     ).toBe("json");
   });
 
   it("never puts a JSON boundary before the first value (its leading whitespace is skipped)", async () => {
     const bytes = Buffer.from(`\n\n\n\n${'  {"a":1}\n'.repeat(5)}`);
-    const path = fileWith(bytes, ".jsonl");
+    const path = folder.newFile(bytes, ".jsonl");
     const ranges = (await planByteRanges(path, { parts: 6, minPartBytes: 1 }))?.ranges ?? [];
     expect(ranges[1]?.start).toBeGreaterThan(6);
     const { whole, parts } = await wholeAndParts(path, ranges, {
@@ -429,7 +427,7 @@ describe("planByteRanges", () => {
     await expect(planByteRanges(`${folder.folder}/missing.log`, { parts: 2 })).rejects.toThrow(
       /Cannot read log file .*ENOENT/,
     );
-    const path = fileWith(text, ".log");
+    const path = folder.newFile(text, ".log");
     for (const options of [
       { parts: 0 },
       { parts: 1.5 },
@@ -444,7 +442,7 @@ describe("planByteRanges", () => {
 
 describe("the byteRange option", () => {
   const bytes = Buffer.from("\uFEFFfirst\n\uFEFFsecond\r\nthird\n");
-  const path = fileWith(bytes, ".log");
+  const path = folder.newFile(bytes, ".log");
   const secondLine = Buffer.from("\uFEFFfirst\n").length;
 
   it("reads bytes [start, end), numbers lines from firstLine, keeps a byte order mark after the start", async () => {
@@ -478,7 +476,7 @@ describe("the byteRange option", () => {
   });
 
   it("reads a JSON array file as JSON Lines", async () => {
-    const array = fileWith(Buffer.from('[\n{"a":1}\n]\n'), ".json");
+    const array = folder.newFile(Buffer.from('[\n{"a":1}\n]\n'), ".json");
     const { records, accounting } = await collect(
       ingestLogs(array, { format: "json", byteRange: { start: 0, end: 12, firstLine: 1 } }),
     );

@@ -27,13 +27,6 @@ import { collect, temporaryFolder } from "./helpers.js";
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
 
-let fileCount = 0;
-/** A new temporary file holding `bytes`. */
-function fileWith(bytes: Uint8Array | string, extension: string): string {
-  fileCount += 1;
-  return folder.file(`file-${fileCount}${extension}`, bytes);
-}
-
 const NO_ACCOUNTING: BatchAccounting = {
   skipped: 0,
   skippedByCode: {},
@@ -192,13 +185,16 @@ const CSV_FILE: fc.Arbitrary<CsvCase> = fc
 function caseFile(csv: CsvCase): { path: string; options: IngestOptions } {
   switch (csv.naming) {
     case "tsv":
-      return { path: fileWith(csv.bytes, ".tsv"), options: {} };
+      return { path: folder.newFile(csv.bytes, ".tsv"), options: {} };
     case "csv-detected":
-      return { path: fileWith(csv.bytes, ".csv"), options: {} };
+      return { path: folder.newFile(csv.bytes, ".csv"), options: {} };
     case "format-option":
-      return { path: fileWith(csv.bytes, ".log"), options: { format: "csv", delimiter: "\t" } };
+      return {
+        path: folder.newFile(csv.bytes, ".log"),
+        options: { format: "csv", delimiter: "\t" },
+      };
     default:
-      return { path: fileWith(csv.bytes, ".csv"), options: { delimiter: csv.delimiter } };
+      return { path: folder.newFile(csv.bytes, ".csv"), options: { delimiter: csv.delimiter } };
   }
 }
 
@@ -246,7 +242,7 @@ describe("planByteRanges on CSV", () => {
   const bytes = Buffer.from(text);
 
   it("splits at row starts, never at a line break inside a quoted field", async () => {
-    const path = fileWith(bytes, ".csv");
+    const path = folder.newFile(bytes, ".csv");
     const plan = await planByteRanges(path, { parts: 4, minPartBytes: 100 });
     expect(plan?.format).toBe("csv");
     expect(plan?.partOptions).toEqual({
@@ -273,7 +269,7 @@ describe("planByteRanges on CSV", () => {
         : `${index};"a;${index}\r\nb ""q""";${index % 7 === 0 ? "" : "plain"}`,
     );
     const big = Buffer.from(`n;text;more\r\n${lines.join("\r\n")}\r\n`);
-    const path = fileWith(big, ".csv");
+    const path = folder.newFile(big, ".csv");
     const plan = (await planByteRanges(path, { parts: 5, minPartBytes: 1 })) as FilePlan;
     // The 3 MB row spans a whole target window: that part is merged into the one before.
     expect(plan.ranges).toHaveLength(4);
@@ -287,7 +283,7 @@ describe("planByteRanges on CSV", () => {
 
   it("gives the header as the reader derives it: BOM, blank lines first, duplicates, CRLF, tab", async () => {
     const tsv = "\uFEFF\r\n  \r\nid\tid\t\tname \r\n1\t2\t3\t4\r\n5\t6\t7\t8\r\n";
-    const path = fileWith(tsv.repeat(1), ".tsv");
+    const path = folder.newFile(tsv.repeat(1), ".tsv");
     const plan = await planByteRanges(path, { parts: 2, minPartBytes: 1 });
     expect(plan?.partOptions).toEqual({
       delimiter: "\t",
@@ -303,7 +299,7 @@ describe("planByteRanges on CSV", () => {
     const lines = Array.from({ length: 40 }, (_, index) => `${index},a,b`);
     lines[20] = '20,a"b,c';
     const malformed = Buffer.from(`n,x,y\n${lines.join("\n")}\n`);
-    const path = fileWith(malformed, ".csv");
+    const path = folder.newFile(malformed, ".csv");
     const plan = await planByteRanges(path, { parts: 6, minPartBytes: 1 });
     const anomaly = malformed.indexOf('20,a"b');
     const starts = plan?.ranges.slice(1).map((range) => range.start) ?? [];
@@ -317,7 +313,7 @@ describe("planByteRanges on CSV", () => {
     const crlf = Buffer.from(
       `n,x,y\r\n${lines.slice(0, 20).join("\r\n")}\n${lines.slice(20).join("\r\n")}\r\n`,
     );
-    const path = fileWith(crlf, ".csv");
+    const path = folder.newFile(crlf, ".csv");
     const plan = await planByteRanges(path, { parts: 6, minPartBytes: 1 });
     const bareLineFeed = crlf.indexOf("19,a,b\n");
     for (const range of plan?.ranges.slice(1) ?? []) expect(range.start).toBeLessThan(bareLineFeed);
@@ -326,7 +322,7 @@ describe("planByteRanges on CSV", () => {
   });
 
   it("plans one range without partOptions for a file without a header row", async () => {
-    const path = fileWith(" \n\n", ".csv");
+    const path = folder.newFile(" \n\n", ".csv");
     expect(await planByteRanges(path, { parts: 2, minPartBytes: 1 })).toEqual({
       format: "csv",
       ranges: [{ start: 0, end: 3, firstLine: 1 }],
@@ -335,9 +331,9 @@ describe("planByteRanges on CSV", () => {
   });
 
   it("resolves CSV like ingestLogs: option, extension, sniffing; delimiter option, .tsv", async () => {
-    const sniffed = fileWith("time,level,msg\n1,INFO,a\n2,WARN,b\n3,INFO,c\n", "");
+    const sniffed = folder.newFile("time,level,msg\n1,INFO,a\n2,WARN,b\n3,INFO,c\n", "");
     expect((await planByteRanges(sniffed, { parts: 2, minPartBytes: 1 }))?.format).toBe("csv");
-    const semicolons = fileWith("a;b\n1;2\n3;4\n", ".log");
+    const semicolons = folder.newFile("a;b\n1;2\n3;4\n", ".log");
     const plan = await planByteRanges(semicolons, {
       parts: 2,
       minPartBytes: 1,
@@ -348,7 +344,7 @@ describe("planByteRanges on CSV", () => {
   });
 
   it("throws a ConfigError for a bad delimiter or maxRecordBytes", async () => {
-    const path = fileWith(bytes, ".csv");
+    const path = folder.newFile(bytes, ".csv");
     for (const options of [
       { parts: 2, delimiter: "" },
       { parts: 2, delimiter: '"' },
@@ -359,7 +355,7 @@ describe("planByteRanges on CSV", () => {
 });
 
 describe("the csvHeader option", () => {
-  const path = fileWith("a,b\n1,2\n3,4\n", ".csv");
+  const path = folder.newFile("a,b\n1,2\n3,4\n", ".csv");
   const csvHeader: CsvHeaderOption = { columns: ["a", "b"], line: 1, newline: "\n" };
 
   it("reads the rows of a range after the header with the given columns", async () => {

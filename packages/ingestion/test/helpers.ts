@@ -37,15 +37,23 @@ export function readableInPieces(bytes: Uint8Array, cuts: readonly number[]): Re
 export function temporaryFolder(): {
   folder: string;
   file: (name: string, content: string | Uint8Array) => string;
+  /** A file with a new name (`file-<n><extension>`) holding `content`. */
+  newFile: (content: string | Uint8Array, extension: string) => string;
   remove: () => void;
 } {
   const folder = mkdtempSync(join(tmpdir(), "logfeat-ingestion-test-"));
+  let files = 0;
+  const file = (name: string, content: string | Uint8Array): string => {
+    const path = join(folder, name);
+    writeFileSync(path, content);
+    return path;
+  };
   return {
     folder,
-    file: (name, content) => {
-      const path = join(folder, name);
-      writeFileSync(path, content);
-      return path;
+    file,
+    newFile: (content, extension) => {
+      files += 1;
+      return file(`file-${files}${extension}`, content);
     },
     remove: () => rmSync(folder, { recursive: true, force: true }),
   };

@@ -5,34 +5,23 @@ import { AccountingTotal } from "./accounting-total.js";
 import type { ChunkAggregateOptions, ChunkPartial } from "./chunk-partial.js";
 import type { RecordProcessor } from "./record-processor.js";
 
-/** One part of an input file for a thread to process (see ingestion's `planByteRanges`). */
-export interface FilePartRequest {
-  /** 0-based position of the part in the file. */
-  index: number;
-  /** The input file, as the run was given it (it names the records' source). */
-  path: string;
-  /** The file's format, resolved once for all parts. */
-  format: FilePlan["format"];
-  range: ByteRange;
-  /** Ingestion options every part of the file is read with (the plan's: a CSV file's header, delimiter, ...). */
-  partOptions: FilePlan["partOptions"];
-  /** Records per ingested chunk. */
-  chunkSize: number;
-  /** Diagnostics kept per stage (all are counted). */
-  maxDiagnostics: number;
-}
-
 /**
  * The parts of a file shared by several threads: each thread takes the next
  * part with `takeFilePart` from a counter in shared memory, so no thread
  * waits for another to hand it work.
  */
 export interface FilePartsJob {
+  /** The input file, as the run was given it (it names the records' source). */
   path: string;
+  /** The file's format, resolved once for all parts. */
   format: FilePlan["format"];
+  /** The parts, in file order. */
   ranges: readonly ByteRange[];
+  /** Ingestion options every part is read with (the plan's: a CSV file's header, delimiter, ...). */
   partOptions: FilePlan["partOptions"];
+  /** Records per ingested chunk. */
   chunkSize: number;
+  /** Diagnostics kept per stage (all are counted). */
   maxDiagnostics: number;
   /** The index of the next part to take, at `[0]` (an Int32Array over a SharedArrayBuffer). */
   next: Int32Array;
@@ -55,20 +44,10 @@ export function createFilePartsJob(
   };
 }
 
-/** Takes the next part of `job` (atomically: each part goes to one thread), or null when none is left. */
-export function takeFilePart(job: FilePartsJob): FilePartRequest | null {
+/** Takes the index of the next part of `job` (atomically: each part goes to one thread), or null when none is left. */
+export function takeFilePart(job: FilePartsJob): number | null {
   const index = Atomics.add(job.next, 0, 1);
-  const range = job.ranges[index];
-  if (range === undefined) return null;
-  return {
-    index,
-    path: job.path,
-    format: job.format,
-    range,
-    partOptions: job.partOptions,
-    chunkSize: job.chunkSize,
-    maxDiagnostics: job.maxDiagnostics,
-  };
+  return index < job.ranges.length ? index : null;
 }
 
 /** Leaves no part of `job` to take (after a failure, so every thread stops after its current part). */
@@ -84,7 +63,7 @@ export interface FilePartResult {
 }
 
 /**
- * Ingests the byte range of one part of a file, parses and normalizes it
+ * Ingests the byte range of part `index` of a job's file, parses and normalizes it
  * chunk by chunk with `processor`, and aggregates it into windows (logs
  * retained or not, as `aggregate` says): the part's ChunkPartial. The parts
  * of a file merged in order (`createChunkMerger`) give what one pass over
@@ -92,24 +71,26 @@ export interface FilePartResult {
  * numbers its lines from the part's first line.
  */
 export async function processFilePart(
-  request: FilePartRequest,
+  job: FilePartsJob,
+  index: number,
   processor: RecordProcessor,
   aggregate: ChunkAggregateOptions,
 ): Promise<FilePartResult> {
-  const source = ingestLogs(request.path, {
-    ...request.partOptions,
-    format: request.format,
-    byteRange: request.range,
-    chunkSize: request.chunkSize,
-    maxDiagnostics: request.maxDiagnostics,
+  const { maxDiagnostics } = job;
+  const source = ingestLogs(job.path, {
+    ...job.partOptions,
+    format: job.format,
+    byteRange: job.ranges[index] as ByteRange,
+    chunkSize: job.chunkSize,
+    maxDiagnostics,
   });
   const aggregator = createAggregator({
     ...aggregate,
     allowedLatenessSeconds: Number.POSITIVE_INFINITY,
-    maxDiagnostics: request.maxDiagnostics,
+    maxDiagnostics,
   });
-  const parseAccounting = new AccountingTotal(request.maxDiagnostics);
-  const normalizeAccounting = new AccountingTotal(request.maxDiagnostics);
+  const parseAccounting = new AccountingTotal(maxDiagnostics);
+  const normalizeAccounting = new AccountingTotal(maxDiagnostics);
   let records = 0;
   let parsed = 0;
   for await (const chunk of source.chunks()) {
@@ -122,7 +103,7 @@ export async function processFilePart(
   }
   return {
     partial: {
-      index: request.index,
+      index,
       records,
       parsed,
       parseAccounting: parseAccounting.toAccounting(),

@@ -63,8 +63,8 @@ export async function runFileParts(
   };
   const processor = createRecordProcessor(settings.processor);
   const here = async (): Promise<void> => {
-    for (let request = takeFilePart(job); request !== null; request = takeFilePart(job))
-      finished(await processFilePart(request, processor, settings.aggregate));
+    for (let index = takeFilePart(job); index !== null; index = takeFilePart(job))
+      finished(await processFilePart(job, index, processor, settings.aggregate));
   };
   const pool = new ChunkWorkerPool(settings.threads - 1, {
     processor: settings.processor,

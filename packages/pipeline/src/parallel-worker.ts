@@ -93,12 +93,12 @@ function replyFailure(index: number, error: unknown): void {
  * then `parts-done`; on a failure, posts it and stops.
  */
 async function processParts(job: FilePartsJob, state: RunState): Promise<void> {
-  for (let part = takeFilePart(job); part !== null; part = takeFilePart(job)) {
+  for (let index = takeFilePart(job); index !== null; index = takeFilePart(job)) {
     try {
-      const result = await processFilePart(part, state.processor, state.data.aggregate);
+      const result = await processFilePart(job, index, state.processor, state.data.aggregate);
       reply(result.partial, result.ingestAccounting, result.bytesRead);
     } catch (error) {
-      replyFailure(part.index, error);
+      replyFailure(index, error);
       return;
     }
   }

@@ -1,5 +1,6 @@
 import { type Clock, extractFeaturesFromWindows } from "@logfeat/features";
 import type { AggregatedLogWindow, BatchAccounting } from "@logfeat/schema";
+import { emptyAccounting } from "@logfeat/schema";
 import type { ResolvedReferenceTime } from "./reference-time.js";
 import type { PipelineResult } from "./run-pipeline.js";
 import { assembleResult, compareWindowThenService } from "./run-result.js";
@@ -38,14 +39,6 @@ export interface PartialRunContext {
   elapsedMs: number;
 }
 
-const EMPTY: BatchAccounting = {
-  skipped: 0,
-  skippedByCode: {},
-  notedByCode: {},
-  diagnostics: [],
-  diagnosticsOmitted: 0,
-};
-
 /**
  * The result `runPipeline` gives for the same input and options (with the
  * default unlimited lateness), from merged chunk partials: the windows
@@ -69,7 +62,7 @@ export function resultFromPartials(
       ingestAccounting: context.ingestAccounting,
       parseAccounting: totals.parseAccounting,
       normalizeAccounting: totals.normalizeAccounting,
-      aggregateAccounting: EMPTY,
+      aggregateAccounting: emptyAccounting(),
       extractAccounting,
       windows,
       windowCount: windows.length,

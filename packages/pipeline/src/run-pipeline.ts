@@ -8,6 +8,7 @@ import {
   ConfigError,
   DEFAULT_MAX_DIAGNOSTICS,
   type Diagnostic,
+  emptyAccounting,
   type FeatureVector,
   type Ledger,
   type RawRecord,
@@ -28,6 +29,7 @@ import {
   type StageResults,
 } from "./run-result.js";
 import { ChunkWorkerPool } from "./worker-pool.js";
+import { MAX_WORKERS } from "./worker-threads.js";
 
 /** What a pipeline run returns. */
 export interface PipelineResult {
@@ -46,22 +48,14 @@ export interface PipelineResult {
 /** The input of a run: a file path, `"-"` for stdin, or a Node readable stream. */
 export type PipelineInput = string | NodeJS.ReadableStream;
 
-const EMPTY: BatchAccounting = {
-  skipped: 0,
-  skippedByCode: {},
-  notedByCode: {},
-  diagnostics: [],
-  diagnosticsOmitted: 0,
-};
-
-/** Checks `workers`: an integer from 1 to 64; more than 1 needs the default lateness. */
+/** Checks `workers`: an integer from 1 to MAX_WORKERS (64); more than 1 needs the default lateness. */
 function validateWorkers(options: PipelineOptions): number {
   const workers = options.workers ?? 1;
-  if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+  if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS)
     throw new ConfigError(
       "workers",
       workers,
-      `an integer from 1 to 64 (this machine has ${availableParallelism()} cores)`,
+      `an integer from 1 to ${MAX_WORKERS} (this machine has ${availableParallelism()} cores)`,
     );
   if (
     workers > 1 &&
@@ -77,17 +71,7 @@ function validateWorkers(options: PipelineOptions): number {
 }
 
 /** Accounting of the stages after ingestion, whichever way the records were processed. */
-interface StageTotals {
-  records: number;
-  parsed: number;
-  parseAccounting: BatchAccounting;
-  normalizeAccounting: BatchAccounting;
-  aggregateAccounting: BatchAccounting;
-  extractAccounting: BatchAccounting;
-  windows: AggregatedLogWindow[];
-  windowCount: number;
-  features: FeatureVector[];
-}
+type StageTotals = Omit<StageResults, "ingestAccounting">;
 
 /**
  * Runs the whole pipeline on one input: ingestion in chunks, then per chunk
@@ -144,7 +128,7 @@ export async function runPipeline(
       parsed: merged.parsed,
       parseAccounting: merged.parseAccounting,
       normalizeAccounting: merged.normalizeAccounting,
-      aggregateAccounting: EMPTY,
+      aggregateAccounting: emptyAccounting(),
       extractAccounting: extracted.accounting,
       windows: keepWindows ? merged.windows : [],
       windowCount: merged.windows.length,

@@ -3,8 +3,11 @@ import { Worker } from "node:worker_threads";
 /** The script of the pipeline's worker threads (`parallel-worker.ts`). */
 const WORKER_SCRIPT = new URL("./parallel-worker.js", import.meta.url);
 
-/** The most worker threads a run uses (`workers` is at most 64, one of them the calling thread). */
-const MAX_PRESTARTED = 63;
+/** The most threads a run uses (the `workers` option): the calling thread and up to 63 worker threads. */
+export const MAX_WORKERS = 64;
+
+/** The most worker threads a run uses (one of its `workers` is the calling thread). */
+const MAX_PRESTARTED = MAX_WORKERS - 1;
 
 /** Worker threads started ahead of a run and not yet handed to one. */
 const prestarted: Worker[] = [];
@@ -22,7 +25,7 @@ const prestarted: Worker[] = [];
 export function prestartWorkers(count: number): void {
   if (!Number.isInteger(count) || count < 0 || count > MAX_PRESTARTED)
     throw new RangeError(
-      `prestartWorkers: count must be an integer from 0 to 63, received ${count}`,
+      `prestartWorkers: count must be an integer from 0 to ${MAX_PRESTARTED}, received ${count}`,
     );
   while (prestarted.length < count) {
     const worker = new Worker(WORKER_SCRIPT);

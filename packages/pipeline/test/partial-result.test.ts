@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { aggregateLogs, mergeWindowMaps } from "@logfeat/aggregation";
 import { ingestLogs } from "@logfeat/ingestion";
-import { type BatchAccounting, mergeAccounting } from "@logfeat/schema";
+import { emptyAccounting, mergeAccounting } from "@logfeat/schema";
 import { describe, expect, it } from "vitest";
 import {
   createRecordProcessor,
@@ -11,14 +11,6 @@ import {
   resultFromPartials,
   runPipeline,
 } from "../src/index.js";
-
-const EMPTY: BatchAccounting = {
-  skipped: 0,
-  skippedByCode: {},
-  notedByCode: {},
-  diagnostics: [],
-  diagnosticsOmitted: 0,
-};
 
 const SERVICES = ["api", "auth", "db"];
 const LEVELS = ["INFO", "INFO", "DEBUG", "WARN", "ERROR", "LOUD"];
@@ -46,8 +38,8 @@ async function partialRun(path: string, chunkSize: number, fillGaps: boolean) {
   const maps = [];
   let records = 0;
   let parsed = 0;
-  let parseAccounting = EMPTY;
-  let normalizeAccounting = EMPTY;
+  let parseAccounting = emptyAccounting();
+  let normalizeAccounting = emptyAccounting();
   for await (const chunk of source.chunks()) {
     // A fresh processor per chunk: the partial depends on the chunk only.
     const processor = createRecordProcessor({

@@ -98,6 +98,11 @@ export function diagnosticValue(value: unknown): string {
   );
 }
 
+/** The accounting of a batch with nothing skipped or noted (a new object each call). */
+export function emptyAccounting(): BatchAccounting {
+  return { skipped: 0, skippedByCode: {}, notedByCode: {}, diagnostics: [], diagnosticsOmitted: 0 };
+}
+
 /**
  * Adds the accounting of `from` into `into` (counts summed, diagnostic lists
  * concatenated up to `maxDiagnostics`). Used to total several batches.

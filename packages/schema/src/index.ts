@@ -24,6 +24,7 @@ export {
   DEFAULT_MAX_DIAGNOSTICS,
   DiagnosticCollector,
   diagnosticValue,
+  emptyAccounting,
   mergeAccounting,
 } from "./diagnostic-collector.js";
 export type { LogfeatErrorOptions } from "./errors.js";

@@ -4,6 +4,7 @@ import {
   DiagnosticCollector,
   detachString,
   diagnosticValue,
+  emptyAccounting,
   mergeAccounting,
 } from "../src/index.js";
 
@@ -59,6 +60,14 @@ describe("DiagnosticCollector", () => {
     expect(diagnosticValue(circular)).toBe("[object Object]");
     expect(diagnosticValue(Object.create(null))).toBe("{}");
     expect(diagnosticValue(undefined)).toBe("undefined");
+  });
+});
+
+describe("emptyAccounting", () => {
+  it("is what a collector that saw nothing reports, and a new object each time", () => {
+    expect(emptyAccounting()).toEqual(new DiagnosticCollector().toAccounting());
+    expect(emptyAccounting()).not.toBe(emptyAccounting());
+    expect(mergeAccounting(emptyAccounting(), emptyAccounting())).toEqual(emptyAccounting());
   });
 });
 

@@ -5,16 +5,9 @@ import {
   processChunk,
 } from "@logfeat/pipeline";
 import type { BatchAccounting, Diagnostic, EpochMillis } from "@logfeat/schema";
+import { emptyAccounting } from "@logfeat/schema";
 import { BATCH_FIELDS, decodeBatch } from "./batch-codec.js";
 import type { JobSpec } from "./job-spec.js";
-
-const EMPTY: BatchAccounting = {
-  skipped: 0,
-  skippedByCode: {},
-  notedByCode: {},
-  diagnostics: [],
-  diagnosticsOmitted: 0,
-};
 
 /** Diagnostic code of a stream entry that is not a logfeat batch (its records count as skipped). */
 export const MALFORMED_BATCH = "malformed_batch";
@@ -69,7 +62,7 @@ function malformedBatch(
     records: count,
     parsed: 0,
     parseAccounting: accounting,
-    normalizeAccounting: EMPTY,
+    normalizeAccounting: emptyAccounting(),
     windows: [],
   };
 }

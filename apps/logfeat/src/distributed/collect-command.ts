@@ -5,6 +5,7 @@ import {
   resultFromPartials,
 } from "@logfeat/pipeline";
 import type { BatchAccounting, EpochMillis } from "@logfeat/schema";
+import { emptyAccounting } from "@logfeat/schema";
 import type { Redis } from "ioredis";
 import { formatFeatures, writeOutput } from "../feature-output.js";
 import { outputFormatFrom, type PipelineFlags, pipelineOptionsFrom } from "../flags.js";
@@ -70,14 +71,6 @@ async function waitForCompletion(
   }
 }
 
-const EMPTY: BatchAccounting = {
-  skipped: 0,
-  skippedByCode: {},
-  notedByCode: {},
-  diagnostics: [],
-  diagnosticsOmitted: 0,
-};
-
 /** The accounting standing in for a partial that cannot be read: one note saying so. */
 function unreadablePartial(
   name: string,
@@ -125,7 +118,7 @@ async function mergeStoredPartials(
             records: 0,
             parsed: 0,
             parseAccounting: unreadablePartial(name, partial, keys, spec.maxDiagnostics),
-            normalizeAccounting: EMPTY,
+            normalizeAccounting: emptyAccounting(),
             windows: [],
           },
     );

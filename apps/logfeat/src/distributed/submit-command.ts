@@ -7,8 +7,8 @@ import {
   resolveReferenceTime,
 } from "@logfeat/pipeline";
 import {
-  type BatchAccounting,
   DEFAULT_MAX_DIAGNOSTICS,
+  emptyAccounting,
   mergeAccounting,
   type RawRecord,
 } from "@logfeat/schema";
@@ -28,14 +28,6 @@ import { connectRedis, maskRedisUrl } from "./redis-connection.js";
 export const DEFAULT_BATCH_RECORDS = 1000;
 /** XADDs sent before waiting for their replies. */
 const IN_FLIGHT = 64;
-
-const EMPTY: BatchAccounting = {
-  skipped: 0,
-  skippedByCode: {},
-  notedByCode: {},
-  diagnostics: [],
-  diagnosticsOmitted: 0,
-};
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -210,7 +202,7 @@ async function sendBatches(
   let batches = 0;
   let records = 0;
   let bytesRead = 0;
-  let ingestAccounting = EMPTY;
+  let ingestAccounting = emptyAccounting();
   let inFlight: Promise<unknown>[] = [];
   const send = async (batch: readonly RawRecord[]): Promise<void> => {
     for (const run of splitBySourceAndFormat(batch)) {
