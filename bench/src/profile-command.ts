@@ -1,11 +1,11 @@
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import {
-  CLI_PATH,
   CORPUS_DIRECTORY,
   REPO_DIRECTORY,
   RESULTS_DIRECTORY,
   readBenchOptions,
+  UNBUNDLED_CLI_PATH,
 } from "./bench-options.js";
 import { CORPUS_FORMATS, type CorpusFormat } from "./corpus-formats.js";
 import { corpusFilePath, ensureCorpus } from "./corpus-writer.js";
@@ -30,7 +30,7 @@ const measurement = await runMeasured([
   "--cpu-prof",
   "--cpu-prof-dir",
   directory,
-  CLI_PATH,
+  UNBUNDLED_CLI_PATH,
   "run",
   input,
   "--quiet",

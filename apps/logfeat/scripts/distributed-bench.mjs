@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const APP = join(dirname(fileURLToPath(import.meta.url)), "..");
-const CLI = join(APP, "dist", "cli.js");
+const CLI = join(APP, "dist", "bin", "cli.js");
 const NOW = "2025-03-01T00:00:00Z";
 const REFERENCE_TIME = "2025-02-08T00:00:00Z";
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 /** The app folder. */
 export const APP_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** The built CLI the tests run as a subprocess (built by `pnpm build` / `pnpm test`). */
-export const CLI = join(APP_DIR, "dist", "cli.js");
+export const CLI = join(APP_DIR, "dist", "bin", "cli.js");
 
 /** What a CLI run printed and returned. */
 export interface CliRun {
