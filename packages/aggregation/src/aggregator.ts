@@ -6,6 +6,7 @@ import {
   formatInstant,
   type LogEntry,
 } from "@logfeat/schema";
+import { DurationSlab } from "./duration-slab.js";
 import { appendGapWindows } from "./gap-windows.js";
 import {
   type AggregatorOptions,
@@ -90,9 +91,12 @@ class StreamingAggregator implements Aggregator {
   private lateEntries = 0;
   private windowsEmitted = 0;
   private openWindows = 0;
+  /** With `reuseDurationBuffers`: the memory every call's windows share for their durations. */
+  private readonly durationSlab: DurationSlab | null;
 
   constructor(options: ResolvedOptions) {
     this.options = options;
+    this.durationSlab = options.reuseDurationBuffers ? new DurationSlab() : null;
     this.aligner = new WindowAligner(options.windowSizeSeconds, options.timeZone);
     this.latenessMs = options.allowedLatenessSeconds * 1000;
     this.collector = new DiagnosticCollector({
@@ -102,11 +106,13 @@ class StreamingAggregator implements Aggregator {
   }
 
   add(entry: LogEntry): readonly AggregatedLogWindow[] {
+    this.durationSlab?.reset();
     this.place(entry);
     return this.earliestOpenEnd <= this.watermark ? this.close(this.watermark) : NOTHING;
   }
 
   addBatch(entries: Iterable<LogEntry>): AggregatedLogWindow[] {
+    this.durationSlab?.reset();
     let closed: AggregatedLogWindow[] | null = null;
     for (const entry of entries) {
       this.place(entry);
@@ -119,6 +125,7 @@ class StreamingAggregator implements Aggregator {
   }
 
   flush(): AggregatedLogWindow[] {
+    this.durationSlab?.reset();
     const windows = this.close(Number.POSITIVE_INFINITY);
     this.advanceWatermarkPast(windows);
     return windows;
@@ -126,6 +133,7 @@ class StreamingAggregator implements Aggregator {
 
   *drain(): IterableIterator<AggregatedLogWindow[]> {
     while (this.openEnds.length > 0) {
+      this.durationSlab?.reset();
       const windows = this.close(this.openEnds[0] as number);
       this.advanceWatermarkPast(windows);
       yield windows;
@@ -217,6 +225,8 @@ class StreamingAggregator implements Aggregator {
     }
     this.earliestOpenEnd = this.openEnds[0] ?? Number.POSITIVE_INFINITY;
     closing.sort(compareBuilders);
+    // Reset by the public call: one call may close windows several times (addBatch).
+    const slab = this.durationSlab;
     const { fillGaps, retainLogs, windowSizeSeconds } = this.options;
     const windows: AggregatedLogWindow[] = [];
     for (const builder of closing) {
@@ -233,7 +243,7 @@ class StreamingAggregator implements Aggregator {
           retainLogs,
         );
       state.lastEmittedEnd = builder.end;
-      windows.push(builder.finish(windowSizeSeconds));
+      windows.push(builder.finish(windowSizeSeconds, slab));
     }
     this.openWindows -= closing.length;
     this.windowsEmitted += windows.length;

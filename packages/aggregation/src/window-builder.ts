@@ -1,4 +1,5 @@
 import type { AggregatedLogWindow, EpochMillis, LogEntry } from "@logfeat/schema";
+import type { DurationSlab } from "./duration-slab.js";
 import { emptySummary, SummaryAccumulator } from "./window-summary.js";
 
 /** How far back (in logs) a late entry is inserted in place; beyond that the window is sorted at the end. */
@@ -53,9 +54,10 @@ export class WindowBuilder {
 
   /**
    * The finished window: logs stably sorted by timestamp (ties keep arrival
-   * order) and the summary. Call once.
+   * order) and the summary (its durations in a view taken from `slab` when
+   * given). Call once.
    */
-  finish(windowSizeSeconds: number): AggregatedLogWindow {
+  finish(windowSizeSeconds: number, slab: DurationSlab | null): AggregatedLogWindow {
     const logs = this.logs;
     if (logs !== null && !this.inOrder) logs.sort(byTimestamp);
     return {
@@ -64,7 +66,7 @@ export class WindowBuilder {
       window_size_seconds: windowSizeSeconds,
       service: this.service,
       logs,
-      summary: this.summary.finish(),
+      summary: this.summary.finish(slab),
     };
   }
 }

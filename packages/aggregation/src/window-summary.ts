@@ -1,4 +1,5 @@
 import type { LogEntry, WindowSummary } from "@logfeat/schema";
+import type { DurationSlab } from "./duration-slab.js";
 import { keptString } from "./kept-strings.js";
 
 const INITIAL_DURATION_CAPACITY = 16;
@@ -94,20 +95,29 @@ export class SummaryAccumulator {
     this.durationCount = count + 1;
   }
 
-  /** The durations as an exact-length Float64Array, ascending (16-bit ones sorted before widening: faster). */
-  private sortedDurations(): Float64Array<ArrayBuffer> {
+  /**
+   * The durations as an exact-length Float64Array, ascending (16-bit ones
+   * sorted before widening: faster): a new array, or a view taken from
+   * `slab`.
+   */
+  private sortedDurations(slab: DurationSlab | null): Float64Array<ArrayBuffer> {
     const count = this.durationCount;
-    if (this.narrow !== null) return Float64Array.from(this.narrow.subarray(0, count).sort());
-    const sorted = new Float64Array(count);
-    sorted.set((this.wide as Float64Array).subarray(0, count));
-    return sorted.sort();
+    const sorted = slab === null ? new Float64Array(count) : slab.take(count);
+    if (this.narrow !== null) sorted.set(this.narrow.subarray(0, count).sort());
+    else {
+      sorted.set((this.wide as Float64Array).subarray(0, count));
+      sorted.sort();
+    }
+    return sorted;
   }
 
   /**
-   * The summary so far: durations trimmed to their count and sorted ascending.
-   * The sets are handed over, so call this once, when the window is done.
+   * The summary so far: durations trimmed to their count and sorted ascending
+   * (in a new Float64Array, or in a view taken from `slab`: see
+   * DurationSlab). The sets are handed over, so call this once, when the
+   * window is done.
    */
-  finish(): WindowSummary {
+  finish(slab: DurationSlab | null = null): WindowSummary {
     return {
       total_events: this.debug + this.info + this.warning + this.error + this.critical,
       level_counts: {
@@ -117,7 +127,7 @@ export class SummaryAccumulator {
         ERROR: this.error,
         CRITICAL: this.critical,
       },
-      durations_ms: this.sortedDurations(),
+      durations_ms: this.sortedDurations(slab),
       message_hashes: this.messageHashes,
       error_codes: this.errorCodes,
     };

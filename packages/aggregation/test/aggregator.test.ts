@@ -28,6 +28,27 @@ describe("createAggregator", () => {
     expect(aggregator.stats.openWindows).toBe(0);
   });
 
+  it("reuseDurationBuffers: the next call's windows reuse the memory of the last call's", () => {
+    const options = { windowSizeSeconds: 60, allowedLatenessSeconds: 0, retainLogs: false };
+    const reusing = createAggregator({ ...options, reuseDurationBuffers: true });
+    const owning = createAggregator(options);
+    const minute = (index: number, duration: number) =>
+      makeEntry({
+        timestamp: at("2025-02-07T10:00:00.000Z") + index * 60_000,
+        duration_ms: duration,
+      });
+    const entries = [minute(0, 30), minute(0, 10), minute(1, 7), minute(2, 5)];
+    const first = reusing.addBatch(entries.slice(0, 3));
+    expect(Array.from(first[0]?.summary.durations_ms ?? [])).toEqual([10, 30]);
+    const second = reusing.addBatch(entries.slice(3));
+    const firstOwned = owning.addBatch(entries.slice(0, 3));
+    owning.addBatch(entries.slice(3));
+    expect(second[0]?.summary.durations_ms.buffer).toBe(first[0]?.summary.durations_ms.buffer);
+    // The first call's view now shows the second call's values: read before calling again.
+    expect(Array.from(first[0]?.summary.durations_ms ?? [])).toEqual([7, 30]);
+    expect(Array.from(firstOwned[0]?.summary.durations_ms ?? [])).toEqual([10, 30]);
+  });
+
   it("waits allowedLatenessSeconds past a window's end", () => {
     const aggregator = createAggregator({ windowSizeSeconds: 60, allowedLatenessSeconds: 30 });
     aggregator.add(makeEntry({ timestamp: "2025-02-07T10:00:10.000Z", line: 1 }));

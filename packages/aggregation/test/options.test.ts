@@ -80,6 +80,7 @@ describe("option validation", () => {
     [{ maxDiagnostics: -1 }, "maxDiagnostics"],
     [{ maxDiagnostics: 1.5 }, "maxDiagnostics"],
     [{ onDiagnostic: "log" }, "onDiagnostic"],
+    [{ reuseDurationBuffers: "yes" }, "reuseDurationBuffers"],
     [{ windowSize: 300 }, "windowSize"],
   ])("%j throws naming %s", (options, option) => {
     const error = thrown(() => createAggregator(options as never));
@@ -90,6 +91,9 @@ describe("option validation", () => {
   it("rejects streaming-only options in aggregateLogs", () => {
     expect(thrown(() => aggregateLogs([], { allowedLatenessSeconds: 5 } as never)).option).toBe(
       "allowedLatenessSeconds",
+    );
+    expect(thrown(() => aggregateLogs([], { reuseDurationBuffers: true } as never)).option).toBe(
+      "reuseDurationBuffers",
     );
   });
 });

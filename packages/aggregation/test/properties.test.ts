@@ -84,6 +84,54 @@ describe("aggregation properties", () => {
     );
   });
 
+  it("reuseDurationBuffers: every call's windows equal the default's when read before the next call", () => {
+    /** Each returned batch as plain data, checked and copied before the aggregator is called again. */
+    const snapshot = (windows: readonly AggregatedLogWindow[]) =>
+      windows.map((window) => {
+        expect(() => AggregatedLogWindowSchema.parse(window)).not.toThrow();
+        const { summary } = window;
+        return {
+          ...window,
+          summary: { ...summary, durations_ms: Array.from(summary.durations_ms) },
+        };
+      });
+    fc.assert(
+      fc.property(
+        entryLists(),
+        sizes,
+        fc.constantFrom(0, 30, 600, Number.POSITIVE_INFINITY),
+        flags,
+        fc.integer({ min: 1, max: 50 }),
+        flags,
+        (entries, size, allowedLatenessSeconds, fillGaps, batchSize, fractional) => {
+          // Fractional durations take the Float64Array store, whole ones the 16-bit store.
+          const input = fractional
+            ? entries.map((entry) =>
+                entry.duration_ms === null
+                  ? entry
+                  : { ...entry, duration_ms: entry.duration_ms + 0.25 },
+              )
+            : entries;
+          const run = (reuseDurationBuffers: boolean) => {
+            const aggregator = createAggregator({
+              windowSizeSeconds: size,
+              allowedLatenessSeconds,
+              fillGaps,
+              retainLogs: false,
+              reuseDurationBuffers,
+            });
+            const batches: ReturnType<typeof snapshot>[] = [];
+            for (let index = 0; index < input.length; index += batchSize)
+              batches.push(snapshot(aggregator.addBatch(input.slice(index, index + batchSize))));
+            for (const batch of aggregator.drain()) batches.push(snapshot(batch));
+            return batches;
+          };
+          expect(run(true)).toEqual(run(false));
+        },
+      ),
+    );
+  });
+
   it("every entry lands in exactly one window of its service, inside its bounds", () => {
     fc.assert(
       fc.property(

@@ -180,6 +180,8 @@ export async function runPipeline(
     fillGaps: options.fillGaps ?? false,
     allowedLatenessSeconds: options.allowedLatenessSeconds ?? Number.POSITIVE_INFINITY,
     maxDiagnostics,
+    // Windows that are not kept are turned into features and dropped at once: their durations can share memory.
+    reuseDurationBuffers: !keepWindows,
   });
 
   let totals: StageTotals;

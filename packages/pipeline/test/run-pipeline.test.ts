@@ -62,6 +62,31 @@ describe("runPipeline", () => {
     expect({ ...dropped.ledger, elapsed_ms: 0 }).toEqual({ ...kept.ledger, elapsed_ms: 0 });
   });
 
+  it.each([0, 60, Number.POSITIVE_INFINITY])(
+    "keepWindows: false gives the same features over many windows (allowedLatenessSeconds %s)",
+    async (allowedLatenessSeconds) => {
+      // 2,000 records over about 3 hours, three services, some out of order, fractional and whole durations.
+      const lines: string[] = [];
+      for (let index = 0; index < 2000; index += 1) {
+        const shift = index % 17 === 0 ? -90_000 : 0;
+        const at = new Date(Date.UTC(2025, 1, 7, 9) + index * 5_000 + shift).toISOString();
+        const service = ["api", "db", "worker"][index % 3];
+        const level = index % 11 === 0 ? "ERROR" : "INFO";
+        const duration = index % 5 === 0 ? `${(index % 700) + 0.5}` : `${(index * 37) % 90_000}`;
+        lines.push(
+          `${at} ${level} [${service}] request ${index % 40} done duration_ms=${duration}`,
+        );
+      }
+      const path = file("many.log", `${lines.join("\n")}\n`);
+      const options = { now: Date.UTC(2025, 1, 8), referenceTime: 0, allowedLatenessSeconds };
+      const kept = await runPipeline(path, options);
+      const dropped = await runPipeline(path, { ...options, keepWindows: false });
+      expect(kept.windows.length).toBeGreaterThan(100);
+      expect(dropped.features).toEqual(kept.features);
+      expect({ ...dropped.ledger, elapsed_ms: 0 }).toEqual({ ...kept.ledger, elapsed_ms: 0 });
+    },
+  );
+
   it("reads a Node stream (stdin) like a file", async () => {
     const text = `${LINES.slice(0, 3).join("\n")}\n`;
     const fromStream = await runPipeline(Readable.from([text]), {
