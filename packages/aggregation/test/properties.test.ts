@@ -92,7 +92,10 @@ describe("aggregation properties", () => {
         const { summary } = window;
         return {
           ...window,
-          summary: { ...summary, durations_ms: Array.from(summary.durations_ms) },
+          summary:
+            summary === null
+              ? null
+              : { ...summary, durations_ms: Array.from(summary.durations_ms) },
         };
       });
     fc.assert(
