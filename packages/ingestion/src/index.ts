@@ -17,7 +17,7 @@ export type {
   TextSourceOptions,
 } from "./options.js";
 export { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_RECORD_BYTES, LOG_FORMATS } from "./options.js";
-export type { FilePlan, FilePlanStream, PartOptions, PlanOptions } from "./plan-byte-ranges.js";
-export { DEFAULT_MIN_PART_BYTES, planByteRanges, streamByteRanges } from "./plan-byte-ranges.js";
+export type { FilePlan, PartOptions, PlanOptions } from "./plan-byte-ranges.js";
+export { DEFAULT_MIN_PART_BYTES, planByteRanges } from "./plan-byte-ranges.js";
 export type { LogSource } from "./streaming-log-source.js";
 export { CSVLogSource, JSONLogSource, TextLogSource } from "./typed-log-sources.js";

@@ -132,29 +132,6 @@ function validatePlanOptions(options: unknown): PlanSettings {
 }
 
 /**
- * A file's plan whose parts arrive while the file is read (see
- * `streamByteRanges`): the format and part options at once, the ranges one by
- * one, each as soon as its end and first line are known.
- */
-export interface FilePlanStream {
-  /** The file's format (as `ingestLogs` would resolve it: option, extension, else sniffed). */
-  format: "text" | "json" | "csv";
-  /** Options for every part: `ingestLogs(path, { format, byteRange, ...partOptions })`. */
-  partOptions: PartOptions;
-  /** The file's size in bytes when planned: the last range ends there. */
-  size: number;
-  /** The most ranges `ranges` gives (1 or more; it may give fewer). */
-  maxParts: number;
-  /**
-   * The contiguous parts in file order (at least one), each yielded once its
-   * end and first line are known: a consumer can start on the first parts
-   * while the rest are planned. Iterate it once; the file is opened while
-   * iterating. Throws a LogSourceError when the file cannot be read.
-   */
-  ranges: AsyncIterable<ByteRange>;
-}
-
-/**
  * Splits a plain file into about `parts` parts of similar byte size whose
  * boundaries are record starts, so that ingesting each part with
  * `ingestLogs(path, { format: plan.format, multiline, byteRange, ...plan.partOptions })`
@@ -171,59 +148,13 @@ export interface FilePlanStream {
  * rules (a line break inside a quoted field is no boundary); after the first
  * malformed quoting (see CsvRowScanner) no boundary is placed. Throws a
  * ConfigError for a bad option and a LogSourceError for a missing or
- * unreadable file. `streamByteRanges` gives the same plan part by part.
+ * unreadable file.
  */
 export async function planByteRanges(path: string, options: PlanOptions): Promise<FilePlan | null> {
-  const stream = await streamByteRanges(path, options);
-  if (stream === null) return null;
-  const ranges: ByteRange[] = [];
-  for await (const range of stream.ranges) ranges.push(range);
-  return { format: stream.format, ranges, partOptions: stream.partOptions };
-}
-
-/**
- * `planByteRanges` part by part: resolves once the format and part options
- * are known (the file's first bytes, a CSV file's header), with the ranges
- * as an async iterable that reads on to find each next boundary and number
- * its line; the ranges are those of `planByteRanges`. Null in the same
- * cases; the same errors (a read error while iterating comes from the
- * iteration).
- */
-export async function streamByteRanges(
-  path: string,
-  options: PlanOptions,
-): Promise<FilePlanStream | null> {
   const settings = validatePlanOptions(options);
   if (typeof path !== "string" || path === "" || path === "-") return null;
   if (path.toLowerCase().endsWith(".gz")) return null;
   const size = resolveInput(path).totalBytes ?? 0;
-  const start = await withFile(path, (handle) => planStart(handle, path, size, settings));
-  if (start === null) return null;
-  return {
-    format: start.format,
-    partOptions: start.partOptions,
-    size,
-    maxParts: start.maxParts,
-    ranges: {
-      [Symbol.asyncIterator]: () => rangesOf(path, size, start.boundaries),
-    },
-  };
-}
-
-/** What a plan knows before its boundaries: format, part options, at most how many parts, how to find the boundaries. */
-interface PlanStart {
-  format: FilePlan["format"];
-  partOptions: PartOptions;
-  maxParts: number;
-  /** The boundaries after offset 0, ascending, read from the open file. */
-  boundaries: (handle: FileHandle) => AsyncGenerator<Boundary>;
-}
-
-/** Opens `path`, runs `work` with it, closes it; system errors become LogSourceErrors. */
-async function withFile<Result>(
-  path: string,
-  work: (handle: FileHandle) => Promise<Result>,
-): Promise<Result> {
   let handle: FileHandle;
   try {
     handle = await open(path, "r");
@@ -231,97 +162,38 @@ async function withFile<Result>(
     throw LogSourceError.fromSystemError(path, error);
   }
   try {
-    return await work(handle);
-  } catch (error) {
-    if (!isSystemError(error)) throw error;
-    throw LogSourceError.fromSystemError(path, error);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** The format, part options and boundary search of a file, or null when it cannot be split. */
-async function planStart(
-  handle: FileHandle,
-  path: string,
-  size: number,
-  settings: PlanSettings,
-): Promise<PlanStart | null> {
-  const head = await readAt(handle, 0, Math.min(size, SNIFF_BYTES));
-  if (isGzip(head)) return null;
-  const format = resolveFormat(path, settings.format, head, size);
-  if (format === "csv") return await planCsv(path, size, settings);
-  let earliestBoundary = 1;
-  if (format === "json") {
-    const firstContent = await firstContentOffset(handle, size);
-    if (firstContent !== null && (await readAt(handle, firstContent, 1))[0] === 0x5b) return null;
-    // JSON reading skips the whitespace before the first value: no part starts there.
-    earliestBoundary = firstContent === null ? size : firstContent + 1;
-  }
-  const findBoundary = format === "text" && settings.multiline ? recordStartLine : firstLineStart;
-  const partCount = partCountFor(size, settings);
-  return {
-    format,
-    partOptions: {},
-    maxParts: partCount,
-    boundaries: (file) => lineBoundaries(file, size, partCount, earliestBoundary, findBoundary),
-  };
-}
-
-/** The ranges between the boundaries `boundariesOf` finds in the open file, the last one up to `size`. */
-async function* rangesOf(
-  path: string,
-  size: number,
-  boundariesOf: (handle: FileHandle) => AsyncGenerator<Boundary>,
-): AsyncGenerator<ByteRange> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, "r");
-  } catch (error) {
-    throw LogSourceError.fromSystemError(path, error);
-  }
-  try {
-    let previous: Boundary = { offset: 0, line: 1 };
-    for await (const boundary of boundariesOf(handle)) {
-      yield { start: previous.offset, end: boundary.offset, firstLine: previous.line };
-      previous = boundary;
+    const head = await readAt(handle, 0, Math.min(size, SNIFF_BYTES));
+    if (isGzip(head)) return null;
+    const format = resolveFormat(path, settings.format, head, size);
+    if (format === "csv") return await planCsv(handle, path, size, settings);
+    let earliestBoundary = 1;
+    if (format === "json") {
+      const firstContent = await firstContentOffset(handle, size);
+      if (firstContent !== null && (await readAt(handle, firstContent, 1))[0] === 0x5b) return null;
+      // JSON reading skips the whitespace before the first value: no part starts there.
+      earliestBoundary = firstContent === null ? size : firstContent + 1;
     }
-    yield { start: previous.offset, end: size, firstLine: previous.line };
+    const findBoundary = format === "text" && settings.multiline ? recordStartLine : firstLineStart;
+    const partCount = partCountFor(size, settings);
+    const boundaries: number[] = [];
+    for (let part = 1; part < partCount; part += 1) {
+      const from = Math.max(Math.floor((part * size) / partCount), earliestBoundary);
+      const limit = part + 1 < partCount ? Math.floor(((part + 1) * size) / partCount) : size;
+      if (from >= limit) continue;
+      const boundary = await findBoundary(handle, size, from, limit);
+      if (boundary !== null) boundaries.push(boundary);
+    }
+    const firstLines = await lineNumbersAt(handle, boundaries);
+    const ranges = rangesFrom(
+      boundaries.map((offset, index) => ({ offset, line: firstLines[index] as number })),
+      size,
+    );
+    return { format, ranges, partOptions: {} };
   } catch (error) {
     if (!isSystemError(error)) throw error;
     throw LogSourceError.fromSystemError(path, error);
   } finally {
     await handle.close();
-  }
-}
-
-/** A boundary search in [from, limit): the first suitable line start, or null. */
-type BoundarySearch = (
-  handle: FileHandle,
-  size: number,
-  from: number,
-  limit: number,
-) => Promise<number | null>;
-
-/**
- * Text and JSON Lines boundaries: near each part's target offset, the first
- * line start `findBoundary` accepts, with its line number (line feeds are
- * counted from the file start up to each boundary as it is found).
- */
-async function* lineBoundaries(
-  handle: FileHandle,
-  size: number,
-  partCount: number,
-  earliestBoundary: number,
-  findBoundary: BoundarySearch,
-): AsyncGenerator<Boundary> {
-  const lines = new LineCounter(handle);
-  for (let part = 1; part < partCount; part += 1) {
-    const from = Math.max(Math.floor((part * size) / partCount), earliestBoundary);
-    const limit = part + 1 < partCount ? Math.floor(((part + 1) * size) / partCount) : size;
-    if (from >= limit) continue;
-    const boundary = await findBoundary(handle, size, from, limit);
-    if (boundary !== null) yield { offset: boundary, line: await lines.lineAt(boundary) };
   }
 }
 
@@ -331,31 +203,43 @@ interface Boundary {
   line: number;
 }
 
+/** The ranges between ascending boundaries (after offset 0), the last one up to `size`. */
+function rangesFrom(boundaries: readonly Boundary[], size: number): ByteRange[] {
+  const starts: Boundary[] = [{ offset: 0, line: 1 }, ...boundaries];
+  return starts.map(({ offset, line }, index) => ({
+    start: offset,
+    end: starts[index + 1]?.offset ?? size,
+    firstLine: line,
+  }));
+}
+
 /** How many parts a file of `size` bytes gets. */
 function partCountFor(size: number, settings: PlanSettings): number {
   return Math.min(settings.parts, Math.max(1, Math.floor(size / settings.minPartBytes)));
 }
 
 /** The CSV plan: the header as the whole-file reader sees it, boundaries at row starts after it. */
-async function planCsv(path: string, size: number, settings: PlanSettings): Promise<PlanStart> {
+async function planCsv(
+  handle: FileHandle,
+  path: string,
+  size: number,
+  settings: PlanSettings,
+): Promise<FilePlan> {
   const delimiter = settings.delimiter ?? DELIMITER_BY_EXTENSION[extensionOf(path)];
   const layout = await readCsvLayout(path, delimiter, settings.maxRecordBytes);
-  const partCount = layout === null ? 1 : partCountFor(size, settings);
+  if (layout === null) return { format: "csv", ranges: rangesFrom([], size), partOptions: {} };
+  const partCount = partCountFor(size, settings);
   // Invalid UTF-8 decodes to U+FFFD: a delimiter holding it cannot be found in the bytes.
-  const splittable = layout !== null && partCount > 1 && !layout.delimiter.includes("\uFFFD");
+  const boundaries =
+    partCount > 1 && !layout.delimiter.includes("\uFFFD")
+      ? await csvRowStarts(handle, size, layout, partCount)
+      : [];
   return {
     format: "csv",
-    partOptions: layout === null ? {} : { delimiter: layout.delimiter, csvHeader: layout.header },
-    maxParts: splittable ? partCount : 1,
-    boundaries: (handle) =>
-      splittable && layout !== null
-        ? csvRowStarts(handle, size, layout, partCount)
-        : noBoundaries(),
+    ranges: rangesFrom(boundaries, size),
+    partOptions: { delimiter: layout.delimiter, csvHeader: layout.header },
   };
 }
-
-/** No boundary: a one-part plan. */
-async function* noBoundaries(): AsyncGenerator<Boundary> {}
 
 /**
  * The delimiter and header of a CSV file, read exactly as `ingestLogs`
@@ -401,13 +285,12 @@ const MAX_SCAN_LINE_BYTES = 16 * PLAN_READ_BYTES;
  * offset (and before the next target), with its line number: the file is
  * scanned from its start in regions of whole lines, up to the last boundary.
  */
-async function* csvRowStarts(
+async function csvRowStarts(
   handle: FileHandle,
   size: number,
   layout: CsvLayout,
   partCount: number,
-): AsyncGenerator<Boundary> {
-  // Found by the scanner during a scan, yielded after it.
+): Promise<Boundary[]> {
   const boundaries: Boundary[] = [];
   const target = (part: number): number =>
     part < partCount ? Math.floor((part * size) / partCount) : size;
@@ -448,9 +331,8 @@ async function* csvRowStarts(
     buffer.copyWithin(0, regionEnd, filled);
     carried = filled - regionEnd;
     carryStart += regionEnd;
-    yield* boundaries.splice(0);
   }
-  yield* boundaries.splice(0);
+  return boundaries;
 }
 
 /** A Node system error (`EIO`...), as opposed to a logfeat error or a bug. */
@@ -576,31 +458,25 @@ async function firstContentOffset(handle: FileHandle, size: number): Promise<num
   return null;
 }
 
-/** Numbers lines by counting line feeds from the file start, on from where the last call stopped. */
-class LineCounter {
-  private readonly handle: FileHandle;
-  private readonly buffer = Buffer.allocUnsafe(PLAN_READ_BYTES);
-  private lineFeeds = 0;
-  private position = 0;
-
-  constructor(handle: FileHandle) {
-    this.handle = handle;
-  }
-
-  /** The 1-based number of the line at `offset` (offsets ascending from call to call). */
-  async lineAt(offset: number): Promise<number> {
-    const buffer = this.buffer;
-    while (this.position < offset) {
-      const length = Math.min(PLAN_READ_BYTES, offset - this.position);
-      const { bytesRead } = await this.handle.read(buffer, 0, length, this.position);
+/** The 1-based line number at each offset (ascending): one more than the line feeds before it. */
+async function lineNumbersAt(handle: FileHandle, offsets: readonly number[]): Promise<number[]> {
+  const numbers: number[] = [];
+  const buffer = Buffer.allocUnsafe(PLAN_READ_BYTES);
+  let lineFeeds = 0;
+  let position = 0;
+  for (const offset of offsets) {
+    while (position < offset) {
+      const length = Math.min(PLAN_READ_BYTES, offset - position);
+      const { bytesRead } = await handle.read(buffer, 0, length, position);
       if (bytesRead === 0) break;
-      this.lineFeeds += countLineFeeds(
+      lineFeeds += countLineFeeds(
         bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead),
       );
-      this.position += bytesRead;
+      position += bytesRead;
     }
-    return this.lineFeeds + 1;
+    numbers.push(lineFeeds + 1);
   }
+  return numbers;
 }
 
 /** How many line feeds `bytes` holds. */

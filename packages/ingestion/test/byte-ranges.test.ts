@@ -1,4 +1,4 @@
-import { rmSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import {
   type BatchAccounting,
@@ -15,7 +15,6 @@ import {
   type IngestOptions,
   ingestLogs,
   planByteRanges,
-  streamByteRanges,
 } from "../src/index.js";
 import { alwaysStartsRecord, surelyStartsRecord } from "../src/multiline.js";
 import { collect, temporaryFolder } from "./helpers.js";
@@ -330,71 +329,6 @@ describe("planByteRanges + byteRange give the records of the whole file", () => 
       ),
       { numRuns: 150 },
     );
-  });
-});
-
-describe("streamByteRanges", () => {
-  const lines = Array.from({ length: 3000 }, (_, index) => `2025-01-01 INFO [api] line ${index}`);
-  const text = Buffer.from(`${lines.join("\n")}\n`);
-
-  it("gives the ranges of planByteRanges, one by one, with the format, options, size and most parts", async () => {
-    const csv = Buffer.from(
-      `a,b\n${Array.from({ length: 2000 }, (_, index) => `${index},"x\ny"`).join("\n")}\n`,
-    );
-    for (const [bytes, extension] of [
-      [text, ".log"],
-      [Buffer.from(lines.map((line) => JSON.stringify({ line })).join("\n")), ".jsonl"],
-      [csv, ".csv"],
-    ] as const) {
-      const path = folder.newFile(bytes, extension);
-      const options = { parts: 7, minPartBytes: 1000 };
-      const plan = await planByteRanges(path, options);
-      const stream = await streamByteRanges(path, options);
-      expect(stream).not.toBeNull();
-      if (stream === null || plan === null) return;
-      expect({ format: stream.format, partOptions: stream.partOptions }).toEqual({
-        format: plan.format,
-        partOptions: plan.partOptions,
-      });
-      expect(stream.size).toBe(bytes.length);
-      expect(stream.maxParts).toBe(7);
-      const ranges: ByteRange[] = [];
-      for await (const range of stream.ranges) ranges.push(range);
-      expect(ranges).toEqual(plan.ranges);
-      expect(ranges.length).toBeGreaterThan(1);
-    }
-  });
-
-  it("yields the first range before reading on to number the last one", async () => {
-    const path = folder.newFile(text, ".log");
-    const stream = await streamByteRanges(path, { parts: 4, minPartBytes: 1000 });
-    const iterator = stream?.ranges[Symbol.asyncIterator]();
-    const first = await iterator?.next();
-    expect(first?.value).toEqual({
-      start: 0,
-      end: text.indexOf(10, Math.floor(text.length / 4) - 1) + 1,
-      firstLine: 1,
-    });
-    await iterator?.return?.();
-  });
-
-  it("has one part, and null, where planByteRanges has one part or null", async () => {
-    const small = await streamByteRanges(folder.newFile(text, ".log"), { parts: 4 });
-    expect(small?.maxParts).toBe(1);
-    expect(
-      await streamByteRanges(folder.file("logs.log.gz", gzipSync(text)), { parts: 2 }),
-    ).toBeNull();
-    expect(await streamByteRanges("-", { parts: 2 })).toBeNull();
-  });
-
-  it("reports a file that went away before its ranges were read as a LogSourceError", async () => {
-    const path = folder.newFile(text, ".log");
-    const stream = await streamByteRanges(path, { parts: 4, minPartBytes: 1000 });
-    rmSync(path);
-    const reading = (async () => {
-      for await (const _ of stream?.ranges ?? []) void _;
-    })();
-    await expect(reading).rejects.toThrow(/Cannot read log file .*ENOENT/);
   });
 });
 
