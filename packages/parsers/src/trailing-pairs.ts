@@ -1,5 +1,13 @@
 import type { ParsedLog } from "@logfeat/schema";
-import { BACKSLASH, classOf, EQUALS, isSpace, KEY, QUOTE } from "./character-classes.js";
+import {
+  BACKSLASH,
+  classOf,
+  EQUALS,
+  isSpace,
+  KEY,
+  QUOTE,
+  WHITESPACE,
+} from "./character-classes.js";
 import { type AliasTable, TRAILING_PAIR_FIELDS } from "./field-aliases.js";
 import { setOwn } from "./own-property.js";
 
@@ -8,12 +16,8 @@ type PairField = (typeof TRAILING_PAIR_FIELDS)[number];
 interface PairAlias {
   readonly field: PairField;
   readonly priority: number;
-  /** The alias name, lower case (only key characters: other names can never match a key). */
-  readonly name: string;
   /** The alias as written in the table. */
   readonly written: string;
-  /** Where `name`'s character codes start in `TrailingPairs.nameCodes`. */
-  readonly offset: number;
 }
 
 /** `end` moved back over trailing whitespace, not before `from`. */
@@ -26,13 +30,6 @@ function trimmedEnd(text: string, from: number, end: number): number {
 /** Undoes `\"` and `\\` inside a quoted value; other backslashes stay. */
 export function unescapeQuoted(value: string): string {
   return value.indexOf("\\") === -1 ? value : value.replace(/\\(["\\])/g, "$1");
-}
-
-/** True when every character of `text[start, end)` is a key character (`[A-Za-z0-9_.@-]`). */
-function allKeyCharacters(text: string, start: number, end: number): boolean {
-  for (let index = start; index < end; index += 1)
-    if (classOf(text.charCodeAt(index)) !== KEY) return false;
-  return true;
 }
 
 /**
@@ -63,17 +60,100 @@ function lowerAscii(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
+/*
+ * Keys are matched to the aliases while the scan reads them, with a small
+ * automaton over the lower-case alias names: one table lookup per
+ * character, so no key is read twice. Its input is a column per character
+ * code below 128: whitespace, `=`, anything that cannot be in a key, or the
+ * key character (upper and lower case share a column).
+ */
+const OTHER_COLUMN = 0;
+const SPACE_COLUMN = 1;
+const EQUALS_COLUMN = 2;
+/** The first column of a key character. */
+const KEY_COLUMN = 3;
+/** The column of each character code below 128 (codes from 128 are `OTHER_COLUMN`). */
+const COLUMNS = new Uint8Array(128);
+let columnCount = KEY_COLUMN;
+for (let code = 0; code < 128; code += 1) {
+  if (code === EQUALS) COLUMNS[code] = EQUALS_COLUMN;
+  else if (classOf(code) === WHITESPACE) COLUMNS[code] = SPACE_COLUMN;
+  else if (classOf(code) === KEY && lowerAscii(code) === code) {
+    COLUMNS[code] = columnCount;
+    columnCount += 1;
+  }
+}
+for (let code = 65; code <= 90; code += 1) COLUMNS[code] = COLUMNS[code + 32] as number;
+const COLUMN_COUNT = columnCount;
+
+/** `OTHER_COLUMN`, `SPACE_COLUMN`, `EQUALS_COLUMN` or a key character's column. */
+function columnOf(code: number): number {
+  return code < 128 ? (COLUMNS[code] as number) : OTHER_COLUMN;
+}
+
+/** State: a character that cannot be in a key was read. */
+const NOT_A_KEY = 0;
+/** State: only key characters were read, and they are part of no alias name. */
+const PLAIN_KEY = 1;
+/** State: nothing read yet (the start of every key). */
+const EMPTY_KEY = 2;
+
+/**
+ * An automaton that reads a key, one character at a time, in the
+ * direction it was built for, and tells the alias it names.
+ */
+interface KeyAutomaton {
+  /** `next[state * COLUMN_COUNT + column]`: the state after reading a character of that column. */
+  readonly next: Int32Array;
+  /** Per state, the alias whose whole name it has read, or -1. */
+  readonly aliasAt: Int32Array;
+}
+
+/** The automaton for `names` (lower case, key characters only), read forwards or, `reversed`, backwards. */
+function keyAutomaton(names: readonly string[], reversed: boolean): KeyAutomaton {
+  const children: Map<number, number>[] = [new Map(), new Map(), new Map()];
+  const aliasAt: number[] = [-1, -1, -1];
+  names.forEach((name, alias) => {
+    let state = EMPTY_KEY;
+    for (let step = 0; step < name.length; step += 1) {
+      const column = columnOf(name.charCodeAt(reversed ? name.length - 1 - step : step));
+      const edges = children[state] as Map<number, number>;
+      let child = edges.get(column);
+      if (child === undefined) {
+        child = children.length;
+        children.push(new Map());
+        aliasAt.push(-1);
+        edges.set(column, child);
+      }
+      state = child;
+    }
+    aliasAt[state] = alias;
+  });
+  // Other columns (and every column from NOT_A_KEY) lead to NOT_A_KEY, which is 0.
+  const next = new Int32Array(children.length * COLUMN_COUNT);
+  for (let state = PLAIN_KEY; state < children.length; state += 1)
+    for (let column = KEY_COLUMN; column < COLUMN_COUNT; column += 1)
+      next[state * COLUMN_COUNT + column] =
+        (children[state] as Map<number, number>).get(column) ?? PLAIN_KEY;
+  return { next, aliasAt: Int32Array.from(aliasAt) };
+}
+
+const SPACE = 32;
+const TAB = 9;
+const LINE_FEED = 10;
+const CARRIAGE_RETURN = 13;
+
 /**
  * Numbers stored per pair found: key start, key end (the `=`), value start,
- * value end, quoted (1) or not (0), and the alias the key names (the
- * `aliasOf` number; -1 for none or an empty value).
+ * value end, quoted (1) or not (0), and the index of the alias the key
+ * names (-1 for none or an empty value).
  */
 const PAIR_SLOTS = 6;
 
 /**
  * Reads the trailing `key=value` / `key="quoted value"` pairs of a message.
- * `scan` finds them, from the end, as positions in the text (no strings are
- * cut and no objects made until a pair is used); `apply` writes them into a
+ * `scan` finds them as positions in the text (no strings are cut and no
+ * objects made until a pair is used); `apply` writes them into a
  * ParsedLog: keys in the duration / error_code / request_id alias lists
  * (case-insensitive, non-empty value) set those fields, the alias earliest
  * in its list winning (then the first in text order); every other pair,
@@ -81,36 +161,34 @@ const PAIR_SLOTS = 6;
  * (fields of the layout win). One instance is reused line after line.
  */
 export class TrailingPairs {
-  /** Every alias, indexed by the number `aliasOf` gives (halved). */
+  /** Every alias the automatons name, by number. */
   private readonly aliases: PairAlias[] = [];
-  /** Alias numbers by length of their lower-case name (keys are ASCII, so a key matches only names of its length). */
-  private readonly aliasesByLength: number[][] = [];
-  /** The character codes of every alias name, one after the other (faster to compare than string characters). */
-  private readonly nameCodes: Uint8Array;
-  /** `PAIR_SLOTS` numbers per pair found by the last `scan`, last pair first. */
+  /** Reads keys left to right (`scan`). */
+  private readonly forward: KeyAutomaton;
+  /** Reads keys right to left (`scanFromEnd`). */
+  private readonly backward: KeyAutomaton;
+  /** `PAIR_SLOTS` numbers per pair found by the last scan, in text order. */
   private slots = new Int32Array(PAIR_SLOTS * 8);
   private count = 0;
   private scanned = "";
 
   /** `table`: the text alias table (SPEC lists plus `took`, or a fieldMap's lists). */
   constructor(table: AliasTable) {
-    const seen = new Set<string>();
-    let names = "";
+    const names: string[] = [];
     for (const field of TRAILING_PAIR_FIELDS) {
       table[field].forEach((written, priority) => {
         const name = written.toLowerCase();
-        if (seen.has(name)) return;
-        seen.add(name);
-        // A name with other characters never matches a key (keys are `[A-Za-z0-9_.@-]+`).
-        if (!allKeyCharacters(name, 0, name.length)) return;
-        const sameLength = this.aliasesByLength[name.length] ?? [];
-        sameLength.push(this.aliases.length);
-        this.aliasesByLength[name.length] = sameLength;
-        this.aliases.push({ field, priority, name, written, offset: names.length });
-        names += name;
+        // Empty names and names with other characters never match a key
+        // (`[A-Za-z0-9_.@-]+`); the same name twice (in any case): the first counts.
+        if (name === "" || names.includes(name)) return;
+        for (let index = 0; index < name.length; index += 1)
+          if (columnOf(name.charCodeAt(index)) < KEY_COLUMN) return;
+        names.push(name);
+        this.aliases.push({ field, priority, written });
       });
     }
-    this.nameCodes = Uint8Array.from(names, (character) => character.charCodeAt(0));
+    this.forward = keyAutomaton(names, false);
+    this.backward = keyAutomaton(names, true);
   }
 
   /**
@@ -121,46 +199,131 @@ export class TrailingPairs {
    * runs to the next whitespace and may be empty or hold `=`; a quoted value
    * ends at the last `"` (escaped quotes `\"` and backslashes `\\` inside are
    * undone when the value is read). `apply` then writes them into a ParsedLog.
+   *
+   * Same result as `scanFromEnd`, faster for the common tail: it starts at
+   * the first `=` and reads on to the end once, pairs separated by spaces;
+   * a quote, tab, CR or LF there hands the line to `scanFromEnd`.
    */
   scan(text: string, from: number, end: number): number {
+    const firstEquals = text.indexOf("=", from);
+    if (firstEquals === -1 || firstEquals >= end) {
+      this.scanned = text;
+      this.count = 0;
+      return trimmedEnd(text, from, end);
+    }
+    const start = this.scanForward(text, from, end, firstEquals);
+    return start === -1 ? this.scanFromEnd(text, from, end) : start;
+  }
+
+  /**
+   * `scan` for a text whose first `=` at or after `from` is at `firstEquals`
+   * (before `end`), or -1 when the tail holds a quote, tab, CR or LF. No
+   * pair starts before the key of that `=` (the tokens before hold no `=`),
+   * so the pairs are the tokens from there on that follow the last token
+   * that is not a pair.
+   */
+  private scanForward(text: string, from: number, end: number, firstEquals: number): number {
+    this.scanned = text;
+    this.count = 0;
+    const next = this.forward.next;
+    const aliasAt = this.forward.aliasAt;
+    // Back to the start of the first `=`'s key; if that key holds a character
+    // that cannot be in a key, its token is not a pair: read on from the `=`.
+    let position = firstEquals;
+    while (position > from && columnOf(text.charCodeAt(position - 1)) >= KEY_COLUMN) position -= 1;
+    let notAPair = position > from && !isSpace(text.charCodeAt(position - 1));
+    if (notAPair) position = firstEquals;
+    while (position < end) {
+      // A token: key characters, then `=` and the value, or the rest of a token that is not a pair.
+      const keyStart = position;
+      let state = EMPTY_KEY;
+      let code = 0;
+      while (position < end) {
+        code = text.charCodeAt(position);
+        const column = columnOf(code);
+        if (column < KEY_COLUMN) break;
+        state = next[state * COLUMN_COUNT + column] as number;
+        position += 1;
+      }
+      const equals = position;
+      if (!notAPair && equals > keyStart && equals < end && code === EQUALS) position += 1;
+      else notAPair = true;
+      while (position < end) {
+        code = text.charCodeAt(position);
+        // One comparison for most characters: space, quote, tab, CR and LF are all below 35.
+        if (code <= QUOTE) {
+          if (code === SPACE) break;
+          if (code === QUOTE || code === TAB || code === LINE_FEED || code === CARRIAGE_RETURN)
+            return -1;
+        }
+        position += 1;
+      }
+      if (notAPair) this.count = 0;
+      else
+        this.push(
+          keyStart,
+          equals,
+          equals + 1,
+          position,
+          0,
+          position === equals + 1 ? -1 : (aliasAt[state] as number),
+        );
+      notAPair = false;
+      while (position < end && text.charCodeAt(position) === SPACE) position += 1;
+    }
+    return this.count === 0 ? trimmedEnd(text, from, end) : (this.slots[0] as number);
+  }
+
+  /**
+   * `scan` for any text: reads the tokens from the end backwards and stops
+   * at the first one that is not a pair (a quoted value may hold spaces, so
+   * it is found from its closing quote back to the last unescaped `"`).
+   */
+  scanFromEnd(text: string, from: number, end: number): number {
     this.scanned = text;
     this.count = 0;
     let position = trimmedEnd(text, from, end);
     if (text.indexOf("=", from) === -1) return position;
+    const next = this.backward.next;
     let start = position;
     while (position > from) {
       let keyStart: number;
       let equals: number;
       let valueStart: number;
       let valueEnd: number;
-      let alias: number;
+      let state = EMPTY_KEY;
       let quoted = 0;
       if (text.charCodeAt(position - 1) === QUOTE && position - 2 >= from) {
         equals = quotedPairEquals(text, from, position);
         if (equals === -1) break;
         keyStart = equals;
-        while (keyStart > from && classOf(text.charCodeAt(keyStart - 1)) === KEY) keyStart -= 1;
+        while (keyStart > from) {
+          const column = columnOf(text.charCodeAt(keyStart - 1));
+          if (column < KEY_COLUMN) break;
+          state = next[state * COLUMN_COUNT + column] as number;
+          keyStart -= 1;
+        }
         if (keyStart === equals || (keyStart > from && !isSpace(text.charCodeAt(keyStart - 1))))
           break;
         valueStart = equals + 2;
         valueEnd = position - 1;
         quoted = 1;
-        alias = this.aliasOf(text, keyStart, equals);
       } else {
-        // One pass back to the token start, noting the leftmost `=`; that `=` ends the key.
+        // One pass back to the token start. Each `=` starts the key over, so
+        // at the start `state` has read the key: the text before the leftmost `=`.
         let index = position - 1;
         equals = -1;
         while (index >= from) {
-          const code = text.charCodeAt(index);
-          if (isSpace(code)) break;
-          if (code === EQUALS) equals = index;
+          const column = columnOf(text.charCodeAt(index));
+          if (column === EQUALS_COLUMN) {
+            equals = index;
+            state = EMPTY_KEY;
+          } else if (column === SPACE_COLUMN) break;
+          else state = next[state * COLUMN_COUNT + column] as number;
           index -= 1;
         }
         keyStart = index + 1;
-        if (equals <= keyStart) break;
-        // A key that names an alias is valid (alias names are key characters); others are checked here.
-        alias = this.aliasOf(text, keyStart, equals);
-        if (alias === -1 && !allKeyCharacters(text, keyStart, equals)) break;
+        if (equals <= keyStart || state === NOT_A_KEY) break;
         valueStart = equals + 1;
         valueEnd = position;
       }
@@ -170,12 +333,24 @@ export class TrailingPairs {
         valueStart,
         valueEnd,
         quoted,
-        valueStart === valueEnd ? -1 : alias,
+        valueStart === valueEnd ? -1 : (this.backward.aliasAt[state] as number),
       );
       start = keyStart;
       position = trimmedEnd(text, from, keyStart);
     }
+    this.reversePairs();
     return start;
+  }
+
+  /** Puts the pairs found last first in text order. */
+  private reversePairs(): void {
+    const slots = this.slots;
+    for (let low = 0, high = this.count - 1; low < high; low += 1, high -= 1)
+      for (let slot = 0; slot < PAIR_SLOTS; slot += 1) {
+        const kept = slots[low * PAIR_SLOTS + slot] as number;
+        slots[low * PAIR_SLOTS + slot] = slots[high * PAIR_SLOTS + slot] as number;
+        slots[high * PAIR_SLOTS + slot] = kept;
+      }
   }
 
   private push(
@@ -202,39 +377,6 @@ export class TrailingPairs {
     this.count += 1;
   }
 
-  /**
-   * The alias whose lower-case name is `text[start, end)` lower-cased, as its
-   * index times two, plus one when the key is written exactly as in the
-   * table (its name can then be reused instead of cut from the text); -1 for
-   * none.
-   */
-  private aliasOf(text: string, start: number, end: number): number {
-    const candidates = this.aliasesByLength[end - start];
-    if (candidates === undefined) return -1;
-    const codes = this.nameCodes;
-    const length = end - start;
-    const first = lowerAscii(text.charCodeAt(start));
-    for (const number of candidates) {
-      const alias = this.aliases[number] as PairAlias;
-      const offset = alias.offset;
-      if (codes[offset] !== first) continue;
-      // `exact` stays 1 while the key is written like the (lower-case) name.
-      let exact = text.charCodeAt(start) === first ? 1 : 0;
-      let index = 1;
-      while (index < length) {
-        const code = text.charCodeAt(start + index);
-        const lower = lowerAscii(code);
-        if (lower !== codes[offset + index]) break;
-        if (code !== lower) exact = 0;
-        index += 1;
-      }
-      if (index !== length) continue;
-      if (alias.written !== alias.name) exact = text.startsWith(alias.written, start) ? 1 : 0;
-      return number * 2 + exact;
-    }
-    return -1;
-  }
-
   /** Writes the pairs found by the last `scan` into `parsed`. */
   apply(parsed: ParsedLog): void {
     const count = this.count;
@@ -242,17 +384,17 @@ export class TrailingPairs {
     const text = this.scanned;
     const slots = this.slots;
     const aliases = this.aliases;
-    // Pairs are stored last first; walk them in text order so the first of equal priority wins.
+    // In text order, so the first of equal priority wins.
     let duration = -1;
     let durationPriority = 0;
     let errorCode = -1;
     let errorCodePriority = 0;
     let requestId = -1;
     let requestIdPriority = 0;
-    for (let pair = count - 1; pair >= 0; pair -= 1) {
+    for (let pair = 0; pair < count; pair += 1) {
       const number = slots[pair * PAIR_SLOTS + 5] as number;
       if (number === -1) continue;
-      const alias = aliases[number >> 1] as PairAlias;
+      const alias = aliases[number] as PairAlias;
       const priority = alias.priority;
       if (alias.field === "duration") {
         if (duration === -1 || priority < durationPriority) {
@@ -269,17 +411,16 @@ export class TrailingPairs {
         requestIdPriority = priority;
       }
     }
-    for (let pair = count - 1; pair >= 0; pair -= 1) {
+    for (let pair = 0; pair < count; pair += 1) {
       const offset = pair * PAIR_SLOTS;
       const raw = text.slice(slots[offset + 2] as number, slots[offset + 3] as number);
       const value = slots[offset + 4] === 1 ? unescapeQuoted(raw) : raw;
       if (pair === duration) {
-        const alias = slots[offset + 5] as number;
+        const written = (aliases[slots[offset + 5] as number] as PairAlias).written;
+        const key = text.slice(slots[offset] as number, slots[offset + 1] as number);
         parsed.duration = value;
-        parsed.duration_field =
-          (alias & 1) === 1
-            ? (aliases[alias >> 1] as PairAlias).written
-            : text.slice(slots[offset] as number, slots[offset + 1] as number);
+        // The table's string when the key is written the same (one shared string, not a copy per line).
+        parsed.duration_field = key === written ? written : key;
       } else if (pair === errorCode) parsed.error_code = value;
       else if (pair === requestId) parsed.request_id = value;
       else {
