@@ -165,7 +165,7 @@ export class TrailingPairs {
   private readonly aliases: PairAlias[] = [];
   /** Reads keys left to right (`scan`). */
   private readonly forward: KeyAutomaton;
-  /** Reads keys right to left (`scanFromEnd`). */
+  /** Reads keys right to left (`scanFromEnd`, and the first key of `scan`). */
   private readonly backward: KeyAutomaton;
   /** `PAIR_SLOTS` numbers per pair found by the last scan, in text order. */
   private slots = new Int32Array(PAIR_SLOTS * 8);
@@ -227,24 +227,24 @@ export class TrailingPairs {
     this.count = 0;
     const next = this.forward.next;
     const aliasAt = this.forward.aliasAt;
-    // Back to the start of the first `=`'s key; if that key holds a character
-    // that cannot be in a key, its token is not a pair: read on from the `=`.
+    // The first `=`'s key, read back to its start with the backward automaton;
+    // if it holds a character that cannot be in a key, its token is not a pair.
+    const backward = this.backward.next;
+    let keyStart = firstEquals;
+    let state = EMPTY_KEY;
+    while (keyStart > from) {
+      const column = columnOf(text.charCodeAt(keyStart - 1));
+      if (column < KEY_COLUMN) break;
+      state = backward[state * COLUMN_COUNT + column] as number;
+      keyStart -= 1;
+    }
+    let alias = this.backward.aliasAt[state] as number;
+    let notAPair = keyStart > from && !isSpace(text.charCodeAt(keyStart - 1));
     let position = firstEquals;
-    while (position > from && columnOf(text.charCodeAt(position - 1)) >= KEY_COLUMN) position -= 1;
-    let notAPair = position > from && !isSpace(text.charCodeAt(position - 1));
-    if (notAPair) position = firstEquals;
-    while (position < end) {
-      // A token: key characters, then `=` and the value, or the rest of a token that is not a pair.
-      const keyStart = position;
-      let state = EMPTY_KEY;
-      let code = 0;
-      while (position < end) {
-        code = text.charCodeAt(position);
-        const column = columnOf(code);
-        if (column < KEY_COLUMN) break;
-        state = next[state * COLUMN_COUNT + column] as number;
-        position += 1;
-      }
+    let code = EQUALS;
+    for (;;) {
+      // A token whose key characters are read (`position` is where they stop):
+      // then `=` and the value, or the rest of a token that is not a pair.
       const equals = position;
       if (!notAPair && equals > keyStart && equals < end && code === EQUALS) position += 1;
       else notAPair = true;
@@ -260,16 +260,21 @@ export class TrailingPairs {
       }
       if (notAPair) this.count = 0;
       else
-        this.push(
-          keyStart,
-          equals,
-          equals + 1,
-          position,
-          0,
-          position === equals + 1 ? -1 : (aliasAt[state] as number),
-        );
+        this.push(keyStart, equals, equals + 1, position, 0, position === equals + 1 ? -1 : alias);
       notAPair = false;
       while (position < end && text.charCodeAt(position) === SPACE) position += 1;
+      if (position >= end) break;
+      // The next token's key characters.
+      keyStart = position;
+      state = EMPTY_KEY;
+      while (position < end) {
+        code = text.charCodeAt(position);
+        const column = columnOf(code);
+        if (column < KEY_COLUMN) break;
+        state = next[state * COLUMN_COUNT + column] as number;
+        position += 1;
+      }
+      alias = aliasAt[state] as number;
     }
     return this.count === 0 ? trimmedEnd(text, from, end) : (this.slots[0] as number);
   }
