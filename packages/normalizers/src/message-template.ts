@@ -223,10 +223,12 @@ function ipv4End(text: string, start: number): number {
   return numberMayEndAt(text, index) ? index : -1;
 }
 
-/** End of a number (digits, `.digits` groups) with an optional unit suffix, or -1. */
-function numberEnd(text: string, start: number): number {
-  let index = start;
-  while (isDigit(codeAt(text, index))) index += 1;
+/**
+ * End of a number (digits, `.digits` groups) with an optional unit suffix
+ * whose leading digits end at `integerEnd` (found by the caller), or -1.
+ */
+function numberEnd(text: string, integerEnd: number): number {
+  let index = integerEnd;
   while (codeAt(text, index) === DOT && isDigit(codeAt(text, index + 1))) {
     index += 2;
     while (isDigit(codeAt(text, index))) index += 1;
@@ -250,15 +252,24 @@ function numberEnd(text: string, start: number): number {
 }
 
 /**
- * End of the variable token that starts at `start` (an alphanumeric run not
- * preceded by a letter or digit), or -1. Tried in order: UUID, IPv6, IPv4,
- * `0x` hex, 8+ hex digits, number with unit.
+ * End of the variable token that starts at `start` (an alphanumeric run
+ * `[start, runEnd)` not preceded by a letter or digit), or -1. Tried in
+ * order: UUID, IPv6, IPv4, `0x` hex, 8+ hex digits, number with unit. The
+ * caller has read the run: `runKinds` is the bitwise AND of the
+ * `CHARACTER_KINDS` of its characters, `first` its first character and
+ * `next` the one after it (-1 at the end), so they are not read again.
  */
-function tokenEnd(text: string, start: number, runEnd: number, hexOnly: boolean): number {
+function tokenEnd(
+  text: string,
+  start: number,
+  runEnd: number,
+  runKinds: number,
+  first: number,
+  next: number,
+): number {
   const previous = start > 0 ? text.charCodeAt(start - 1) : -1;
-  const first = codeAt(text, start);
   const runLength = runEnd - start;
-  const next = codeAt(text, runEnd);
+  const hexOnly = (runKinds & HEX_KIND) !== 0;
   if (hexOnly) {
     if (runLength === 8 && next === DASH) {
       const end = uuidEnd(text, start);
@@ -279,7 +290,14 @@ function tokenEnd(text: string, start: number, runEnd: number, hexOnly: boolean)
     if (hexRun(text, start + 2) === runLength - 2) return runEnd;
   }
   if (hexOnly && runLength >= 8) return runEnd;
-  return afterDot ? -1 : numberEnd(text, start);
+  if (afterDot) return -1;
+  // An all-digit run's digits end where the run ends; otherwise find the first non-digit.
+  let integerEnd = runEnd;
+  if ((runKinds & DIGIT_KIND) === 0) {
+    integerEnd = start + 1;
+    while (isDigit(text.charCodeAt(integerEnd))) integerEnd += 1;
+  }
+  return numberEnd(text, integerEnd);
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -351,15 +369,20 @@ export function findVariableTokens(message: string, tokens: TokenRanges): void {
     if ((kind & ALPHANUMERIC_KIND) !== 0) {
       let runHash = Math.imul(hash ^ code, FNV_PRIME);
       let runEnd = index + 1;
-      let hexOnly = (kind & HEX_KIND) !== 0;
+      let runKinds = kind;
+      let next = -1;
       for (; runEnd < length; runEnd += 1) {
         const runCode = message.charCodeAt(runEnd);
         const runKind = runCode < 128 ? (CHARACTER_KINDS[runCode] as number) : 0;
-        if ((runKind & ALPHANUMERIC_KIND) === 0) break;
-        if ((runKind & HEX_KIND) === 0) hexOnly = false;
+        if ((runKind & ALPHANUMERIC_KIND) === 0) {
+          next = runCode;
+          break;
+        }
+        runKinds &= runKind;
         runHash = Math.imul(runHash ^ runCode, FNV_PRIME);
       }
-      if ((kind & DIGIT_KIND) !== 0 || hexOnly) end = tokenEnd(message, index, runEnd, hexOnly);
+      if ((kind & DIGIT_KIND) !== 0 || (runKinds & HEX_KIND) !== 0)
+        end = tokenEnd(message, index, runEnd, runKinds, code, next);
       if (end === -1) {
         hash = runHash;
         index = runEnd;

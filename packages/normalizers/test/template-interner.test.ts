@@ -87,6 +87,42 @@ describe("TemplateInterner", () => {
     expect(interner.internIfClean("Request 12345d")?.template).toBe("Request <*>");
   });
 
+  it("finds repeated messages again, also messages that share length and end characters", () => {
+    // "code 1 ok" .. "code 9 ok", "code x ok" and "code y ok" share length, first and last
+    // character (one constant slot); "Cart <id> checked out" never repeats.
+    const messagesOf = (round: number): string[] => [
+      `code ${round % 9} ok`,
+      `code ${round % 2 === 0 ? "x" : "y"} ok`,
+      `Cart ${(round * 2654435761).toString(16).padStart(8, "0")} checked out`,
+      "GET /api/v1/cart 200",
+      `code ${(round * 7) % 9} ox`,
+      'User "alice" logged in',
+      "Request routed to upstream",
+      `Cart ${(round * 40503).toString(16).padStart(8, "0")} checked out`,
+    ];
+    const interner = new TemplateInterner(10_000);
+    const seen = new Map<string, unknown>();
+    for (let round = 0; round < 2_000; round += 1)
+      for (const message of messagesOf(round)) {
+        const interned = interner.internIfClean(message);
+        const template = messageTemplate(message);
+        expect(interned?.template).toBe(template);
+        expect(interned?.hash).toBe(messageHash(template));
+        if (seen.has(template)) expect(interned).toBe(seen.get(template));
+        else seen.set(template, interned);
+      }
+    expect([...seen.keys()].sort()).toEqual([
+      "Cart <*> checked out",
+      "GET /api/v1/cart <*>",
+      "Request routed to upstream",
+      "User <*> logged in",
+      "code <*> ok",
+      "code <*> ox",
+      "code x ok",
+      "code y ok",
+    ]);
+  });
+
   it("returns one shared object per template", () => {
     const interner = new TemplateInterner(100);
     const first = interner.intern("user 42 logged in");
