@@ -3,6 +3,8 @@ import fc from "fast-check";
 import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 import { normalizeTimestamp } from "../src/index.js";
+import { scanIsoTimestamp } from "../src/iso-timestamp.js";
+import { ZoneOffsets } from "../src/zone-offsets.js";
 
 const REFERENCE = "2025-02-10T12:00:00Z";
 const utc = (text: string): number => Date.parse(text);
@@ -68,6 +70,18 @@ const UTC_CASES: ReadonlyArray<readonly [unknown, string | null]> = [
   ["[Sun Dec 04 04:47:44 2005]", "2005-12-04T04:47:44.000Z"],
   ["Fri Sep 09 10:42:29.902022 2011", "2011-09-09T10:42:29.902Z"],
   [new Date("2025-02-07T10:15:30.123Z"), "2025-02-07T10:15:30.123Z"],
+  // the 24-character form `YYYY-MM-DDTHH:mm:ss.sssZ` read at fixed positions, and its neighbours
+  ["2025/02/07t10:15:30,123z", "2025-02-07T10:15:30.123Z"],
+  ["2016-12-31T23:59:60.500Z", "2016-12-31T23:59:59.999Z"],
+  ["2025-02-07T10:15:30.12 Z", "2025-02-07T10:15:30.120Z"],
+  ["2025-02-07T10:15:30.1 UT", "2025-02-07T10:15:30.100Z"],
+  ["2024-02-29T23:59:59.999Z", "2024-02-29T23:59:59.999Z"],
+  ["2025-02-29T10:15:30.123Z", null],
+  ["2025-02-07T24:00:00.000Z", null],
+  ["2025-02-07T10:15:61.000Z", null],
+  ["1969-12-31T23:59:59.999Z", null],
+  ["2025-02-07T10:15:3x.123Z", null],
+  ["2025-02-07T10:15:30.1x3Z", null],
   // rejected
   ["2025-02-30T10:15:30Z", null],
   ["2025-02-07T25:15:30Z", null],
@@ -223,5 +237,71 @@ describe("normalizeTimestamp", () => {
     const call = () => normalizeTimestamp("2025-02-07T10:15:30Z", options as never);
     expect(call).toThrow(ConfigError);
     expect(call).toThrow(`"${option}"`);
+  });
+});
+
+describe("scanIsoTimestamp, 24-character form", () => {
+  // Characters around the form's own: digits, its separators and their alternatives, and others.
+  const OTHERS = [
+    ..."0123456789",
+    " ",
+    "-",
+    "/",
+    ":",
+    ".",
+    ",",
+    "T",
+    "t",
+    "Z",
+    "z",
+    "U",
+    "+",
+    "a",
+    "\u00e9",
+  ];
+  const FORM = "2025-02-07T10:15:30.123Z";
+  const STRICT_FORM = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+  const nearForm = fc
+    .array(fc.tuple(fc.nat({ max: 23 }), fc.constantFrom(...OTHERS)), { maxLength: 4 })
+    .chain((changes) =>
+      fc.array(fc.constantFrom(..."0123456789"), { minLength: 17, maxLength: 17 }).map((digits) => {
+        // The form with random digits, then a few positions replaced by other characters.
+        let digit = 0;
+        const characters = [...FORM].map((character) =>
+          character >= "0" && character <= "9" ? (digits[digit++] as string) : character,
+        );
+        for (const [position, character] of changes) characters[position] = character;
+        return characters.join("");
+      }),
+    );
+
+  it("gives what the general scan gives for the same text with +00:00 for Z (an instant or NaN)", () => {
+    for (const timeZone of ["UTC", "Europe/Berlin"]) {
+      const zone = new ZoneOffsets(timeZone);
+      fc.assert(
+        fc.property(nearForm, (text) => {
+          const actual = scanIsoTimestamp(text, zone);
+          const designator = text.charCodeAt(23);
+          if (designator === 90 || designator === 122)
+            expect(actual).toBe(scanIsoTimestamp(`${text.slice(0, 23)}+00:00`, zone));
+          if (!Number.isNaN(actual) && STRICT_FORM.test(text))
+            expect(actual).toBe(Date.parse(text));
+        }),
+        { numRuns: 3000 },
+      );
+    }
+  });
+
+  it("reads every valid instant of the form as Date#toISOString writes it", () => {
+    const zone = new ZoneOffsets("Europe/Berlin");
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 11, 31, 23, 59, 59, 999) }),
+        (instant) => {
+          expect(scanIsoTimestamp(new Date(instant).toISOString(), zone)).toBe(instant);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
