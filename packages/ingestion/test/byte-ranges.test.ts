@@ -3,6 +3,7 @@ import { gzipSync } from "node:zlib";
 import {
   type BatchAccounting,
   ConfigError,
+  emptyAccounting,
   mergeAccounting,
   type RawRecord,
 } from "@logfeat/schema";
@@ -22,14 +23,6 @@ import { collect, temporaryFolder } from "./helpers.js";
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
 
-const NO_ACCOUNTING: BatchAccounting = {
-  skipped: 0,
-  skippedByCode: {},
-  notedByCode: {},
-  diagnostics: [],
-  diagnosticsOmitted: 0,
-};
-
 /** The records and accounting of the whole file, and those of its ranges concatenated. */
 async function wholeAndParts(
   path: string,
@@ -41,7 +34,7 @@ async function wholeAndParts(
 }> {
   const whole = await collect(ingestLogs(path, options));
   const records: RawRecord[] = [];
-  let accounting = NO_ACCOUNTING;
+  let accounting = emptyAccounting();
   for (const byteRange of ranges) {
     const part = await collect(ingestLogs(path, { ...options, byteRange }));
     records.push(...part.records);

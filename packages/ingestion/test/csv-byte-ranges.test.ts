@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import {
   type BatchAccounting,
   ConfigError,
+  emptyAccounting,
   mergeAccounting,
   type RawRecord,
 } from "@logfeat/schema";
@@ -27,14 +28,6 @@ import { collect, temporaryFolder } from "./helpers.js";
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
 
-const NO_ACCOUNTING: BatchAccounting = {
-  skipped: 0,
-  skippedByCode: {},
-  notedByCode: {},
-  diagnostics: [],
-  diagnosticsOmitted: 0,
-};
-
 /** The records and accounting of the planned parts, read as the pipeline reads them, concatenated. */
 async function readParts(
   path: string,
@@ -42,7 +35,7 @@ async function readParts(
   options: IngestOptions,
 ): Promise<{ records: RawRecord[]; accounting: BatchAccounting }> {
   const records: RawRecord[] = [];
-  let accounting = NO_ACCOUNTING;
+  let accounting = emptyAccounting();
   for (const byteRange of plan.ranges) {
     const part = await collect(
       ingestLogs(path, { ...options, format: plan.format, byteRange, ...plan.partOptions }),
@@ -440,7 +433,7 @@ async function digest(
 ): Promise<{ records: number; hash: string; accounting: BatchAccounting }> {
   const hash = createHash("sha256");
   let records = 0;
-  let accounting = NO_ACCOUNTING;
+  let accounting = emptyAccounting();
   for (const source of sources) {
     for await (const chunk of source.chunks())
       for (const record of chunk) {

@@ -37,22 +37,31 @@ export function standardTextRecords(count) {
  * @param {number} count
  */
 export function jsonRecords(count) {
-  return Array.from({ length: count }, (_, index) => ({
+  return Array.from({ length: count }, (_, index) =>
+    jsonRecord(index, {
+      timestamp: timestamp(index),
+      level: pick(LEVELS, index).toLowerCase(),
+      service: pick(SERVICES, index),
+      message: `GET /api/v1/orders/${index} completed`,
+      duration_ms: index % 900,
+      request_id: `req-${index}`,
+      user: `u${index % 1000}`,
+    }),
+  );
+}
+
+/**
+ * Record `index` of a JSON Lines file holding `fields`, as ingestion yields
+ * it: an object from `JSON.parse` (keys whose value is undefined left out).
+ * @param {number} index @param {Record<string, unknown>} fields
+ */
+function jsonRecord(index, fields) {
+  return {
     source: "bench.jsonl",
     line: index + 1,
     format: "json",
-    payload: JSON.parse(
-      JSON.stringify({
-        timestamp: timestamp(index),
-        level: pick(LEVELS, index).toLowerCase(),
-        service: pick(SERVICES, index),
-        message: `GET /api/v1/orders/${index} completed`,
-        duration_ms: index % 900,
-        request_id: `req-${index}`,
-        user: `u${index % 1000}`,
-      }),
-    ),
-  }));
+    payload: JSON.parse(JSON.stringify(fields)),
+  };
 }
 
 /**
@@ -74,20 +83,15 @@ function optionalFields(index) {
  * @param {number} count
  */
 export function mixedJsonRecords(count) {
-  return Array.from({ length: count }, (_, index) => ({
-    source: "bench.jsonl",
-    line: index + 1,
-    format: "json",
-    payload: JSON.parse(
-      JSON.stringify({
-        timestamp: timestamp(index),
-        level: pick(LEVELS, index),
-        service: pick(SERVICES, index),
-        message: `GET /api/v1/orders/${index} completed`,
-        ...optionalFields(index),
-      }),
-    ),
-  }));
+  return Array.from({ length: count }, (_, index) =>
+    jsonRecord(index, {
+      timestamp: timestamp(index),
+      level: pick(LEVELS, index),
+      service: pick(SERVICES, index),
+      message: `GET /api/v1/orders/${index} completed`,
+      ...optionalFields(index),
+    }),
+  );
 }
 
 /**
