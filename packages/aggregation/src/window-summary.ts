@@ -1,6 +1,7 @@
 import type { LogEntry, WindowSummary } from "@logfeat/schema";
 import type { DurationSlab } from "./duration-slab.js";
 import { keptString } from "./kept-strings.js";
+import { sortNarrowDurationsInto } from "./sort-narrow-durations.js";
 
 const INITIAL_DURATION_CAPACITY = 16;
 
@@ -97,13 +98,13 @@ export class SummaryAccumulator {
 
   /**
    * The durations as an exact-length Float64Array, ascending (16-bit ones
-   * sorted before widening: faster): a new array, or a view taken from
-   * `slab`.
+   * radix-sorted straight into it: faster): a new array, or a view taken
+   * from `slab`.
    */
   private sortedDurations(slab: DurationSlab | null): Float64Array<ArrayBuffer> {
     const count = this.durationCount;
     const sorted = slab === null ? new Float64Array(count) : slab.take(count);
-    if (this.narrow !== null) sorted.set(this.narrow.subarray(0, count).sort());
+    if (this.narrow !== null) sortNarrowDurationsInto(this.narrow, count, sorted);
     else {
       sorted.set((this.wide as Float64Array).subarray(0, count));
       sorted.sort();
