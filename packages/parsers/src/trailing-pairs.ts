@@ -1,13 +1,5 @@
 import type { ParsedLog } from "@logfeat/schema";
-import {
-  BACKSLASH,
-  classOf,
-  EQUALS,
-  isSpace,
-  KEY,
-  QUOTE,
-  WHITESPACE,
-} from "./character-classes.js";
+import { BACKSLASH, classOf, EQUALS, isSpace, KEY, QUOTE } from "./character-classes.js";
 import { type AliasTable, TRAILING_PAIR_FIELDS } from "./field-aliases.js";
 import { setOwn } from "./own-property.js";
 
@@ -63,35 +55,16 @@ function lowerAscii(code: number): number {
 /*
  * Keys are matched to the aliases while the scan reads them, with a small
  * automaton over the lower-case alias names: one table lookup per
- * character, so no key is read twice. Its input is a column per character
- * code below 128: whitespace, `=`, anything that cannot be in a key, or the
- * key character (upper and lower case share a column).
+ * character, indexed by the state and the character code itself (upper and
+ * lower case lead to the same state), so no key is read twice and no
+ * character is classified before the lookup.
  */
-const OTHER_COLUMN = 0;
-const SPACE_COLUMN = 1;
-const EQUALS_COLUMN = 2;
-/** The first column of a key character. */
-const KEY_COLUMN = 3;
-/** The column of each character code below 128 (codes from 128 are `OTHER_COLUMN`). */
-const COLUMNS = new Uint8Array(128);
-let columnCount = KEY_COLUMN;
-for (let code = 0; code < 128; code += 1) {
-  if (code === EQUALS) COLUMNS[code] = EQUALS_COLUMN;
-  else if (classOf(code) === WHITESPACE) COLUMNS[code] = SPACE_COLUMN;
-  else if (classOf(code) === KEY && lowerAscii(code) === code) {
-    COLUMNS[code] = columnCount;
-    columnCount += 1;
-  }
-}
-for (let code = 65; code <= 90; code += 1) COLUMNS[code] = COLUMNS[code + 32] as number;
-const COLUMN_COUNT = columnCount;
+/** Character codes per row of the transition table (codes from 128 cannot be in a key). */
+const CODES = 128;
+/** `state << CODE_BITS` is the first entry of the state's row. */
+const CODE_BITS = 7;
 
-/** `OTHER_COLUMN`, `SPACE_COLUMN`, `EQUALS_COLUMN` or a key character's column. */
-function columnOf(code: number): number {
-  return code < 128 ? (COLUMNS[code] as number) : OTHER_COLUMN;
-}
-
-/** State: a character that cannot be in a key was read. */
+/** State: a character that cannot be in a key was read (the key ends there). */
 const NOT_A_KEY = 0;
 /** State: only key characters were read, and they are part of no alias name. */
 const PLAIN_KEY = 1;
@@ -103,10 +76,19 @@ const EMPTY_KEY = 2;
  * direction it was built for, and tells the alias it names.
  */
 interface KeyAutomaton {
-  /** `next[state * COLUMN_COUNT + column]`: the state after reading a character of that column. */
+  /**
+   * `next[(state << CODE_BITS) | code]`: the state after reading the
+   * character `code` (below 128); `NOT_A_KEY` for a character that cannot be
+   * in a key (whitespace, `=`, anything but `[A-Za-z0-9_.@-]`).
+   */
   readonly next: Int32Array;
   /** Per state, the alias whose whole name it has read, or -1. */
   readonly aliasAt: Int32Array;
+}
+
+/** The state after reading `code` in `state`: `NOT_A_KEY` when it cannot be in a key. */
+function step(next: Int32Array, state: number, code: number): number {
+  return code < CODES ? (next[(state << CODE_BITS) | code] as number) : NOT_A_KEY;
 }
 
 /** The automaton for `names` (lower case, key characters only), read forwards or, `reversed`, backwards. */
@@ -115,26 +97,27 @@ function keyAutomaton(names: readonly string[], reversed: boolean): KeyAutomaton
   const aliasAt: number[] = [-1, -1, -1];
   names.forEach((name, alias) => {
     let state = EMPTY_KEY;
-    for (let step = 0; step < name.length; step += 1) {
-      const column = columnOf(name.charCodeAt(reversed ? name.length - 1 - step : step));
+    for (let index = 0; index < name.length; index += 1) {
+      const code = name.charCodeAt(reversed ? name.length - 1 - index : index);
       const edges = children[state] as Map<number, number>;
-      let child = edges.get(column);
+      let child = edges.get(code);
       if (child === undefined) {
         child = children.length;
         children.push(new Map());
         aliasAt.push(-1);
-        edges.set(column, child);
+        edges.set(code, child);
       }
       state = child;
     }
     aliasAt[state] = alias;
   });
-  // Other columns (and every column from NOT_A_KEY) lead to NOT_A_KEY, which is 0.
-  const next = new Int32Array(children.length * COLUMN_COUNT);
+  // Characters that cannot be in a key (and every character from NOT_A_KEY) lead to NOT_A_KEY, which is 0.
+  const next = new Int32Array(children.length << CODE_BITS);
   for (let state = PLAIN_KEY; state < children.length; state += 1)
-    for (let column = KEY_COLUMN; column < COLUMN_COUNT; column += 1)
-      next[state * COLUMN_COUNT + column] =
-        (children[state] as Map<number, number>).get(column) ?? PLAIN_KEY;
+    for (let code = 0; code < CODES; code += 1)
+      if (classOf(code) === KEY)
+        next[(state << CODE_BITS) | code] =
+          (children[state] as Map<number, number>).get(lowerAscii(code)) ?? PLAIN_KEY;
   return { next, aliasAt: Int32Array.from(aliasAt) };
 }
 
@@ -182,7 +165,7 @@ export class TrailingPairs {
         // (`[A-Za-z0-9_.@-]+`); the same name twice (in any case): the first counts.
         if (name === "" || names.includes(name)) return;
         for (let index = 0; index < name.length; index += 1)
-          if (columnOf(name.charCodeAt(index)) < KEY_COLUMN) return;
+          if (classOf(name.charCodeAt(index)) !== KEY) return;
         names.push(name);
         this.aliases.push({ field, priority, written });
       });
@@ -225,26 +208,30 @@ export class TrailingPairs {
   private scanForward(text: string, from: number, end: number, firstEquals: number): number {
     this.scanned = text;
     this.count = 0;
-    const next = this.forward.next;
-    const aliasAt = this.forward.aliasAt;
     // The first `=`'s key, read back to its start with the backward automaton;
     // if it holds a character that cannot be in a key, its token is not a pair.
+    // `code` keeps the character that stopped the read (each character is read once).
     const backward = this.backward.next;
     let keyStart = firstEquals;
     let state = EMPTY_KEY;
+    let code = SPACE;
     while (keyStart > from) {
-      const column = columnOf(text.charCodeAt(keyStart - 1));
-      if (column < KEY_COLUMN) break;
-      state = backward[state * COLUMN_COUNT + column] as number;
+      code = text.charCodeAt(keyStart - 1);
+      const stepped = step(backward, state, code);
+      if (stepped === NOT_A_KEY) break;
+      state = stepped;
       keyStart -= 1;
     }
     let alias = this.backward.aliasAt[state] as number;
-    let notAPair = keyStart > from && !isSpace(text.charCodeAt(keyStart - 1));
+    let notAPair = keyStart > from && !isSpace(code);
+    const next = this.forward.next;
+    const aliasAt = this.forward.aliasAt;
     let position = firstEquals;
-    let code = EQUALS;
+    code = EQUALS;
     for (;;) {
-      // A token whose key characters are read (`position` is where they stop):
-      // then `=` and the value, or the rest of a token that is not a pair.
+      // A token whose key characters are read (`position` is where they stop,
+      // `code` the character there): then `=` and the value, or the rest of a
+      // token that is not a pair.
       const equals = position;
       if (!notAPair && equals > keyStart && equals < end && code === EQUALS) position += 1;
       else notAPair = true;
@@ -262,17 +249,24 @@ export class TrailingPairs {
       else
         this.push(keyStart, equals, equals + 1, position, 0, position === equals + 1 ? -1 : alias);
       notAPair = false;
-      while (position < end && text.charCodeAt(position) === SPACE) position += 1;
       if (position >= end) break;
-      // The next token's key characters.
-      keyStart = position;
-      state = EMPTY_KEY;
+      // The space that ended the value, the spaces after it, then the next token's key characters.
+      position += 1;
       while (position < end) {
         code = text.charCodeAt(position);
-        const column = columnOf(code);
-        if (column < KEY_COLUMN) break;
-        state = next[state * COLUMN_COUNT + column] as number;
+        if (code !== SPACE) break;
         position += 1;
+      }
+      if (position >= end) break;
+      keyStart = position;
+      state = EMPTY_KEY;
+      for (;;) {
+        const stepped = step(next, state, code);
+        if (stepped === NOT_A_KEY) break;
+        state = stepped;
+        position += 1;
+        if (position >= end) break;
+        code = text.charCodeAt(position);
       }
       alias = aliasAt[state] as number;
     }
@@ -303,9 +297,9 @@ export class TrailingPairs {
         if (equals === -1) break;
         keyStart = equals;
         while (keyStart > from) {
-          const column = columnOf(text.charCodeAt(keyStart - 1));
-          if (column < KEY_COLUMN) break;
-          state = next[state * COLUMN_COUNT + column] as number;
+          const stepped = step(next, state, text.charCodeAt(keyStart - 1));
+          if (stepped === NOT_A_KEY) break;
+          state = stepped;
           keyStart -= 1;
         }
         if (keyStart === equals || (keyStart > from && !isSpace(text.charCodeAt(keyStart - 1))))
@@ -319,12 +313,12 @@ export class TrailingPairs {
         let index = position - 1;
         equals = -1;
         while (index >= from) {
-          const column = columnOf(text.charCodeAt(index));
-          if (column === EQUALS_COLUMN) {
+          const code = text.charCodeAt(index);
+          if (code === EQUALS) {
             equals = index;
             state = EMPTY_KEY;
-          } else if (column === SPACE_COLUMN) break;
-          else state = next[state * COLUMN_COUNT + column] as number;
+          } else if (isSpace(code)) break;
+          else state = step(next, state, code);
           index -= 1;
         }
         keyStart = index + 1;
