@@ -302,25 +302,40 @@ function tokenEnd(
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+const LESS_THAN = 60;
+const ASTERISK = 42;
+const GREATER_THAN = 62;
 
 /** FNV-1a (32 bits) of the placeholder `<*>` continued from `hash`. */
 function hashPlaceholder(hash: number): number {
-  return Math.imul(Math.imul(Math.imul(hash ^ 60, FNV_PRIME) ^ 42, FNV_PRIME) ^ 62, FNV_PRIME);
+  return Math.imul(
+    Math.imul(Math.imul(hash ^ LESS_THAN, FNV_PRIME) ^ ASTERISK, FNV_PRIME) ^ GREATER_THAN,
+    FNV_PRIME,
+  );
 }
 
 /**
  * Where the variable tokens of a message are: `[start, end)` code-unit
  * ranges, in order and not overlapping, in a growable Int32Array (range i is
- * `ranges[2i]`, `ranges[2i + 1]`), plus the FNV-1a hash (32 bits, over UTF-16
- * code units) of the message's template. Reused from message to message, so
- * scanning allocates nothing.
+ * `ranges[2i]`, `ranges[2i + 1]`), plus the message's template itself as
+ * code units and its FNV-1a hash (32 bits, over those code units). Reused
+ * from message to message, so scanning allocates nothing (but to grow).
  */
 export class TokenRanges {
   /** Start and end of each range, interleaved. */
   ranges: Int32Array = new Int32Array(64);
   /** Number of ranges found by the last `findVariableTokens`. */
   count = 0;
-  /** FNV-1a 32-bit hash of the template (the message with each range read as `<*>`). */
+  /**
+   * The template's UTF-16 code units in `[0, templateLength)`: the message
+   * with each range written as `<*>`. Written while the message is read, so
+   * a template seen before is recognised by comparing two typed arrays
+   * rather than by reading the message's text again.
+   */
+  templateCodes: Uint16Array = new Uint16Array(256);
+  /** `templateCodes` read two code units at a time (the same memory); the unit after the template is 0. */
+  templateWords: Uint32Array = new Uint32Array(this.templateCodes.buffer);
+  /** FNV-1a 32-bit hash of the template (of `templateCodes`). */
   templateHash = 0;
   /** Length of the template in UTF-16 code units. */
   templateLength = 0;
@@ -345,29 +360,49 @@ export class TokenRanges {
   }
 }
 
+/** Writes `<*>` at `offset` of `codes`. */
+function writePlaceholder(codes: Uint16Array, offset: number): void {
+  codes[offset] = LESS_THAN;
+  codes[offset + 1] = ASTERISK;
+  codes[offset + 2] = GREATER_THAN;
+}
+
 /**
  * Finds the variable tokens of `message` (the rules of `messageTemplate`)
- * and stores their ranges, the template's hash and length in `tokens` (its
- * previous content is dropped). One pass; the template text is not built.
+ * and stores their ranges, the template's code units, hash and length in
+ * `tokens` (its previous content is dropped). One pass that reads each
+ * character of the text between tokens once: the character that ends a run
+ * of letters and digits is carried to the next step, not read again.
  */
 export function findVariableTokens(message: string, tokens: TokenRanges): void {
   tokens.count = 0;
   tokens.hasControlCharacter = false;
   const length = message.length;
-  let templateLength = length;
+  // A template is at most three times as long as its message (a one-character token becomes `<*>`).
+  if (tokens.templateCodes.length < length * 3 + 1) {
+    tokens.templateCodes = new Uint16Array(2 * (((length * 3) >> 1) + 1));
+    tokens.templateWords = new Uint32Array(tokens.templateCodes.buffer);
+  }
+  const codes = tokens.templateCodes;
+  let written = 0;
   let hash = FNV_OFFSET;
   let index = 0;
+  // The character at `index` (-1 at the end), read by the step that moved there.
+  let code = codeAt(message, 0);
   while (index < length) {
-    const code = message.charCodeAt(index);
     const kind = characterKind(code);
     if (kind === 0) {
       hash = Math.imul(hash ^ code, FNV_PRIME);
+      codes[written] = code;
+      written += 1;
       index += 1;
+      code = codeAt(message, index);
       continue;
     }
     let end = -1;
     if ((kind & ALPHANUMERIC_KIND) !== 0) {
       let runHash = Math.imul(hash ^ code, FNV_PRIME);
+      codes[written] = code;
       let runEnd = index + 1;
       let runKinds = kind;
       let next = -1;
@@ -380,12 +415,15 @@ export function findVariableTokens(message: string, tokens: TokenRanges): void {
         }
         runKinds &= runKind;
         runHash = Math.imul(runHash ^ runCode, FNV_PRIME);
+        codes[written + runEnd - index] = runCode;
       }
       if ((kind & DIGIT_KIND) !== 0 || (runKinds & HEX_KIND) !== 0)
         end = tokenEnd(message, index, runEnd, runKinds, code, next);
       if (end === -1) {
         hash = runHash;
+        written += runEnd - index;
         index = runEnd;
+        code = next;
         continue;
       }
     } else if (code === QUOTE) {
@@ -406,8 +444,11 @@ export function findVariableTokens(message: string, tokens: TokenRanges): void {
           if (hasControlCharacter(message, valueStart, end)) tokens.hasControlCharacter = true;
           tokens.push(valueStart, end);
           hash = hashPlaceholder(Math.imul(hash ^ code, FNV_PRIME));
-          templateLength += TEMPLATE_PLACEHOLDER.length - (end - valueStart);
+          codes[written] = code;
+          writePlaceholder(codes, written + 1);
+          written += 1 + TEMPLATE_PLACEHOLDER.length;
           index = end;
+          code = codeAt(message, index);
           continue;
         }
       }
@@ -419,7 +460,10 @@ export function findVariableTokens(message: string, tokens: TokenRanges): void {
     }
     if (end === -1) {
       hash = Math.imul(hash ^ code, FNV_PRIME);
+      codes[written] = code;
+      written += 1;
       index += 1;
+      code = codeAt(message, index);
       continue;
     }
     // Quoted strings are skipped whole: look inside them for control characters.
@@ -427,11 +471,14 @@ export function findVariableTokens(message: string, tokens: TokenRanges): void {
       tokens.hasControlCharacter = true;
     tokens.push(index, end);
     hash = hashPlaceholder(hash);
-    templateLength += TEMPLATE_PLACEHOLDER.length - (end - index);
+    writePlaceholder(codes, written);
+    written += TEMPLATE_PLACEHOLDER.length;
     index = end;
+    code = codeAt(message, index);
   }
+  codes[written] = 0;
   tokens.templateHash = hash;
-  tokens.templateLength = templateLength;
+  tokens.templateLength = written;
 }
 
 /** `message` with the ranges of `tokens` replaced by `<*>` (`message` itself when there are none). */
