@@ -1,4 +1,5 @@
 import { isRegexWhitespace, type ParsedLog, type TextRawRecord } from "@logfeat/schema";
+import { CommonTail } from "./common-tail.js";
 import { extractDurationSuffix } from "./duration-suffix.js";
 import { resolveTextAliasTable } from "./field-aliases.js";
 import { type FieldMapOptions, validateFieldMap, validateListener } from "./options.js";
@@ -16,9 +17,11 @@ export const ISO_TIMESTAMP_SOURCE =
  * before the message, which is the rest of the line (it is not captured:
  * the message is cut once, without its trailing pairs).
  */
-const STANDARD_HEAD = new RegExp(
-  `^(${ISO_TIMESTAMP_SOURCE})\\s+(?:([A-Za-z]+)\\s+(?:\\[([^\\]\\n]*)\\]|([^\\s\\[\\]]+)\\s+-(?=\\s|$))|\\[\\s*([A-Za-z]+)\\s*\\]\\s+([^\\s\\[\\]]+?):(?=\\s|$))\\s*`,
-);
+const STANDARD_HEAD_SOURCE = `^(${ISO_TIMESTAMP_SOURCE})\\s+(?:([A-Za-z]+)\\s+(?:\\[([^\\]\\n]*)\\]|([^\\s\\[\\]]+)\\s+-(?=\\s|$))|\\[\\s*([A-Za-z]+)\\s*\\]\\s+([^\\s\\[\\]]+?):(?=\\s|$))\\s*`;
+const STANDARD_HEAD = new RegExp(STANDARD_HEAD_SOURCE);
+
+/** The group of the message in a line regex: after the head's six. */
+const MESSAGE_GROUP = 7;
 
 /**
  * The standard layout (SPEC section 3, item 1):
@@ -34,51 +37,104 @@ const STANDARD_HEAD = new RegExp(
 export class StandardTextLineParser extends TextLineParser {
   readonly name = "standard";
   private readonly pairs: TrailingPairs;
+  private readonly commonTail: CommonTail;
+  /**
+   * The head, then optionally (group 7 and on) a message without `=` and
+   * not ending in whitespace, followed by a `CommonTail` to the end of the
+   * line. When the tail part does not match, the match is the head alone,
+   * with `STANDARD_HEAD`'s groups (the optional part is given up before any
+   * choice made in the head, and no other choice there could let it match).
+   */
+  private readonly headAndTail: RegExp;
 
   /** `fieldMap` changes which trailing keys are durations, error codes and request ids. */
   constructor(options: FieldMapOptions = {}) {
     super(validateListener(options.onDiagnostic));
     this.pairs = new TrailingPairs(resolveTextAliasTable(validateFieldMap(options.fieldMap)));
+    this.commonTail = new CommonTail(this.pairs.firstAliases());
+    this.headAndTail =
+      this.commonTail.source === ""
+        ? STANDARD_HEAD
+        : new RegExp(`${STANDARD_HEAD_SOURCE}(?:([^=]*[^=\\s])${this.commonTail.source}$)?`);
   }
 
   parseText(text: string, raw: TextRawRecord): ParsedLog | null {
-    const match = STANDARD_HEAD.exec(text);
+    // A line without `=` has no pairs (the tail part of the regex would only fail slowly).
+    if (text.indexOf("=") === -1) return parseStandardLine(text, raw, this.pairs);
+    const match = this.headAndTail.exec(text);
     if (match === null) return null;
-    const messageStart = match[0].length;
-    const pairStart = this.pairs.scan(text, messageStart, text.length);
-    // The message loses its pairs and the whitespace before them, unless it would be left empty.
-    let messageEnd = text.length;
-    if (pairStart !== messageStart) {
-      messageEnd = pairStart;
-      while (messageEnd > messageStart && isRegexWhitespace(text.charCodeAt(messageEnd - 1)))
-        messageEnd -= 1;
-    }
-    const message = text.slice(messageStart, messageEnd);
-    const service = match[3] ?? match[4] ?? match[6];
-    // One object literal per shape keeps allocation and hidden-class changes down.
-    const parsed: ParsedLog =
-      service === undefined || service === ""
-        ? {
-            source: raw.source,
-            line: raw.line,
-            format: raw.format,
-            timestamp: match[1] as string,
-            level: (match[2] ?? match[5]) as string,
-            message,
-            extra: {},
-          }
-        : {
-            source: raw.source,
-            line: raw.line,
-            format: raw.format,
-            timestamp: match[1] as string,
-            level: (match[2] ?? match[5]) as string,
-            service,
-            message,
-            extra: {},
-          };
-    this.pairs.apply(parsed);
+    const message = match[MESSAGE_GROUP];
+    if (message === undefined) return parseAfterHead(text, raw, match, this.pairs);
+    const parsed = parsedHead(match, raw, message);
+    this.commonTail.apply(match, MESSAGE_GROUP + 1, parsed);
     extractDurationSuffix(message, parsed);
     return parsed;
   }
+}
+
+/**
+ * Reads a standard line the general way: the head regex, then the trailing
+ * pairs found by `pairs`. `StandardTextLineParser` reads lines without `=`
+ * so, and a line whose tail is not a `CommonTail` from its head on; the
+ * common tail must give what this gives.
+ */
+export function parseStandardLine(
+  text: string,
+  raw: TextRawRecord,
+  pairs: TrailingPairs,
+): ParsedLog | null {
+  const head = STANDARD_HEAD.exec(text);
+  return head === null ? null : parseAfterHead(text, raw, head, pairs);
+}
+
+/** The ParsedLog of a line whose head is matched: the rest is the message, less the trailing pairs `pairs` finds. */
+function parseAfterHead(
+  text: string,
+  raw: TextRawRecord,
+  head: RegExpExecArray,
+  pairs: TrailingPairs,
+): ParsedLog {
+  const messageStart = head[0].length;
+  const pairStart = pairs.scan(text, messageStart, text.length);
+  // The message loses its pairs and the whitespace before them, unless it would be left empty.
+  let messageEnd = text.length;
+  if (pairStart !== messageStart) {
+    messageEnd = pairStart;
+    while (messageEnd > messageStart && isRegexWhitespace(text.charCodeAt(messageEnd - 1)))
+      messageEnd -= 1;
+  }
+  const message = text.slice(messageStart, messageEnd);
+  const parsed = parsedHead(head, raw, message);
+  pairs.apply(parsed);
+  extractDurationSuffix(message, parsed);
+  return parsed;
+}
+
+/**
+ * The ParsedLog of a matched head and its message, without pair fields.
+ * One object literal per shape (with or without a service) keeps
+ * allocation and hidden-class changes down.
+ */
+function parsedHead(match: RegExpExecArray, raw: TextRawRecord, message: string): ParsedLog {
+  const service = match[3] ?? match[4] ?? match[6];
+  return service === undefined || service === ""
+    ? {
+        source: raw.source,
+        line: raw.line,
+        format: raw.format,
+        timestamp: match[1] as string,
+        level: (match[2] ?? match[5]) as string,
+        message,
+        extra: {},
+      }
+    : {
+        source: raw.source,
+        line: raw.line,
+        format: raw.format,
+        timestamp: match[1] as string,
+        level: (match[2] ?? match[5]) as string,
+        service,
+        message,
+        extra: {},
+      };
 }

@@ -5,7 +5,8 @@ import { setOwn } from "./own-property.js";
 
 type PairField = (typeof TRAILING_PAIR_FIELDS)[number];
 
-interface PairAlias {
+/** An alias of a field that trailing pairs can set. */
+export interface PairAlias {
   readonly field: PairField;
   readonly priority: number;
   /** The alias as written in the table. */
@@ -172,6 +173,20 @@ export class TrailingPairs {
     }
     this.forward = keyAutomaton(names, false);
     this.backward = keyAutomaton(names, true);
+  }
+
+  /**
+   * The first alias of each field that a key can name (in the order of
+   * `TRAILING_PAIR_FIELDS`), e.g. `duration_ms`, `error_code`, `request_id`
+   * by default: the keys `CommonTail` reads without this class.
+   */
+  firstAliases(): PairAlias[] {
+    const first: PairAlias[] = [];
+    for (const field of TRAILING_PAIR_FIELDS) {
+      const alias = this.aliases.find((candidate) => candidate.field === field);
+      if (alias !== undefined) first.push(alias);
+    }
+    return first;
   }
 
   /**
