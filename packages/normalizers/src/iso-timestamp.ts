@@ -41,7 +41,7 @@ function isDigit(code: number): boolean {
  */
 export function scanIsoTimestamp(text: string, zone: ZoneOffsets): number {
   const length = text.length;
-  if (length === 24) {
+  if (length === MILLISECONDS_UTC_LENGTH) {
     const instant = scanMillisecondsUtc(text);
     if (instant !== NOT_THIS_SHAPE) return instant;
   }
@@ -50,6 +50,9 @@ export function scanIsoTimestamp(text: string, zone: ZoneOffsets): number {
 
 /** What `scanMillisecondsUtc` returns for a text of another form (no instant it reads is negative). */
 const NOT_THIS_SHAPE = -1;
+
+/** Length of `YYYY-MM-DDTHH:mm:ss.sssZ`, the form `scanMillisecondsUtc` reads. */
+export const MILLISECONDS_UTC_LENGTH = 24;
 
 /**
  * `scanIsoTimestamp` of the commonest form, `YYYY-MM-DDTHH:mm:ss.sssZ` (24
@@ -61,7 +64,7 @@ const NOT_THIS_SHAPE = -1;
  * this form has at its position (the general scan then reads the text:
  * `...:30.12 Z` is valid there), NaN when the date or time does not exist.
  */
-function scanMillisecondsUtc(text: string): number {
+export function scanMillisecondsUtc(text: string): number {
   const designator = text.charCodeAt(23);
   const fractionMark = text.charCodeAt(19);
   const separator = text.charCodeAt(4);

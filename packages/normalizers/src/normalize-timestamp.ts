@@ -1,6 +1,11 @@
 import { type EpochMillis, toEpochMillis } from "@logfeat/schema";
 import { expandYear, MONTHS, wallClockMillis } from "./calendar.js";
-import { scanIsoTimestamp, zoneDesignatorMinutes } from "./iso-timestamp.js";
+import {
+  MILLISECONDS_UTC_LENGTH,
+  scanIsoTimestamp,
+  scanMillisecondsUtc,
+  zoneDesignatorMinutes,
+} from "./iso-timestamp.js";
 import {
   resolveTimestampOptions,
   type TimestampContext,
@@ -168,6 +173,11 @@ function needsStripping(text: string): boolean {
 export function timestampInstant(value: unknown, context: TimestampContext): EpochMillis | null {
   let instant: number;
   if (typeof value === "string") {
+    // The commonest form first: a text it reads has a digit and `Z` at its ends, so nothing to strip.
+    if (value.length === MILLISECONDS_UTC_LENGTH) {
+      instant = scanMillisecondsUtc(value);
+      if (instant >= 0) return toEpochMillis(instant);
+    }
     let text = value;
     if (text.length === 0) return null;
     if (needsStripping(text)) text = text.trim().replace(/^\[\s*(.*?)\s*\]$/, "$1");

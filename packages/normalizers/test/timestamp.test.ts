@@ -4,6 +4,8 @@ import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 import { normalizeTimestamp } from "../src/index.js";
 import { scanIsoTimestamp } from "../src/iso-timestamp.js";
+import { timestampInstant } from "../src/normalize-timestamp.js";
+import { resolveTimestampOptions } from "../src/options.js";
 import { ZoneOffsets } from "../src/zone-offsets.js";
 
 const REFERENCE = "2025-02-10T12:00:00Z";
@@ -303,5 +305,18 @@ describe("scanIsoTimestamp, 24-character form", () => {
       ),
       { numRuns: 3000 },
     );
+  });
+
+  it("timestampInstant reads the form first; it gives what the general path gives (null or an instant)", () => {
+    // A leading space makes the text 25 characters long: the general path trims it and reads the rest.
+    for (const timeZone of ["UTC", "Europe/Berlin"]) {
+      const context = resolveTimestampOptions({ timeZone, referenceTime: REFERENCE });
+      fc.assert(
+        fc.property(nearForm, (text) => {
+          expect(timestampInstant(text, context)).toBe(timestampInstant(` ${text}`, context));
+        }),
+        { numRuns: 3000 },
+      );
+    }
   });
 });
