@@ -137,6 +137,8 @@ function normalizeRecord(
   // A canonical name (the common case) needs neither the absent-level test
   // nor the record's level scheme hint (one property read less).
   let level = typeof rawLevel === "string" ? canonicalLevel(rawLevel) : undefined;
+  // `metadata.level_original`: the shared constant when the level is canonical (no second comparison).
+  let levelOriginal: string = level ?? "";
   let levelDefaulted = false;
   if (level === undefined) {
     levelDefaulted = isAbsentLevel(rawLevel);
@@ -154,6 +156,8 @@ function normalizeRecord(
       if (classified === AMBIGUOUS_LEVEL)
         return skip(sink, SKIP_CODES.ambiguousNumericLevel, parsed, "level", rawLevel);
       level = classified;
+      levelOriginal =
+        typeof rawLevel === "string" ? (rawLevel === level ? level : rawLevel) : String(rawLevel);
     }
   }
 
@@ -199,8 +203,7 @@ function normalizeRecord(
     : {
         message_hash: hash,
         message_template: interned.template,
-        level_original:
-          typeof rawLevel === "string" ? (rawLevel === level ? level : rawLevel) : String(rawLevel),
+        level_original: levelOriginal,
       };
   if (truncated) {
     metadata.truncated = true;
