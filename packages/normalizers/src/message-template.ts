@@ -100,6 +100,11 @@ function isKeyCharacter(code: number): boolean {
   return isWordCharacter(code) || code === DOT || code === DASH;
 }
 
+/** The character before `index`, or -1 at the start. */
+function codeBefore(text: string, index: number): number {
+  return index > 0 ? text.charCodeAt(index - 1) : -1;
+}
+
 /** Number of hex digits from `start`. */
 function hexRun(text: string, start: number): number {
   let index = start;
@@ -267,7 +272,6 @@ function tokenEnd(
   first: number,
   next: number,
 ): number {
-  const previous = start > 0 ? text.charCodeAt(start - 1) : -1;
   const runLength = runEnd - start;
   const hexOnly = (runKinds & HEX_KIND) !== 0;
   if (hexOnly) {
@@ -275,13 +279,14 @@ function tokenEnd(
       const end = uuidEnd(text, start);
       if (end !== -1) return end;
     }
-    if (runLength <= 4 && next === COLON && previous !== COLON) {
+    if (runLength <= 4 && next === COLON && codeBefore(text, start) !== COLON) {
       const end = ipv6End(text, start);
       if (end !== -1) return end;
     }
   }
-  const afterDot = previous === DOT;
   if (!isDigit(first)) return hexOnly && runLength >= 8 ? runEnd : -1;
+  // Read only here: a word of hex letters (`added`, `face`) needs no character before it.
+  const afterDot = codeBefore(text, start) === DOT;
   if (!afterDot && runLength <= 3 && next === DOT) {
     const end = ipv4End(text, start);
     if (end !== -1) return end;
@@ -455,7 +460,7 @@ export function findVariableTokens(message: string, tokens: TokenRanges): void {
     } else if (kind === CONTROL_KIND) {
       tokens.hasControlCharacter = true;
     } else if (codeAt(message, index + 1) === COLON) {
-      const previous = index > 0 ? message.charCodeAt(index - 1) : -1;
+      const previous = codeBefore(message, index);
       if (!isAlphanumeric(previous) && previous !== COLON) end = ipv6End(message, index);
     }
     if (end === -1) {

@@ -21,6 +21,11 @@ export function cleanMessage(text: string): string {
   return (CONTROL_CHARACTER.test(text) ? text.replace(CONTROL_CHARACTERS, "") : text).trim();
 }
 
+/** True for a printable ASCII character other than space (`trim` never removes one). */
+export function isPrintableAscii(code: number): boolean {
+  return code > 32 && code < 127;
+}
+
 /**
  * True when `text` starts and ends with a printable ASCII character other
  * than space (so `trim` would leave it as it is); false for `""`.
@@ -28,9 +33,7 @@ export function cleanMessage(text: string): string {
 export function hasPrintableEnds(text: string): boolean {
   const length = text.length;
   if (length === 0) return false;
-  const first = text.charCodeAt(0);
-  const last = text.charCodeAt(length - 1);
-  return first > 32 && first < 127 && last > 32 && last < 127;
+  return isPrintableAscii(text.charCodeAt(0)) && isPrintableAscii(text.charCodeAt(length - 1));
 }
 
 /**

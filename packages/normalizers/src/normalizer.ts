@@ -15,7 +15,7 @@ import { messageHash } from "./message-hash.js";
 import { normalizeDuration } from "./normalize-duration.js";
 import { normalizeErrorCode, normalizeRequestId } from "./normalize-identifiers.js";
 import { AMBIGUOUS_LEVEL, canonicalLevel, classifyLevel, schemeOrNull } from "./normalize-level.js";
-import { cleanMessage, hasPrintableEnds, truncateMessage } from "./normalize-message.js";
+import { cleanMessage, truncateMessage } from "./normalize-message.js";
 import { normalizeService } from "./normalize-service.js";
 import { timestampInstant } from "./normalize-timestamp.js";
 import { type NormalizerOptions, type ResolvedOptions, resolveOptions } from "./options.js";
@@ -176,17 +176,13 @@ function normalizeRecord(
   const rawMessage = parsed.message;
   if (rawMessage === undefined || rawMessage === null)
     return skip(sink, SKIP_CODES.missingMessage, parsed, "message", undefined);
-  // Fast path: a message short enough, with nothing to trim at its ends, is
-  // its own cleaned message unless the template scan meets a control
-  // character; then (and for every other message) clean, cut and scan again.
+  // Fast path: a message short enough is its own cleaned message when
+  // `internIfClean` finds nothing to trim at its ends and no control
+  // character; otherwise (and for every other message) clean, cut and scan again.
   let message = "";
   let truncated = false;
   let interned: InternedTemplate | null = null;
-  if (
-    typeof rawMessage === "string" &&
-    rawMessage.length <= options.maxMessageLength &&
-    hasPrintableEnds(rawMessage)
-  ) {
+  if (typeof rawMessage === "string" && rawMessage.length <= options.maxMessageLength) {
     message = rawMessage;
     interned = state.templates.internIfClean(rawMessage);
   }

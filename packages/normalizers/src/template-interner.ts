@@ -1,6 +1,7 @@
 import { detachString } from "@logfeat/schema";
 import { messageHash } from "./message-hash.js";
 import { findVariableTokens, TokenRanges, templateFromTokens } from "./message-template.js";
+import { isPrintableAscii } from "./normalize-message.js";
 
 /** A message template, kept once per distinct template, with its hash. */
 export interface InternedTemplate {
@@ -26,13 +27,8 @@ interface Bucket extends InternedTemplate {
 const CONSTANT_SLOTS = 256;
 
 /** The constant-template slot of a message: from its length and its first and last characters. */
-function constantSlot(message: string): number {
-  const length = message.length;
-  if (length === 0) return 0;
-  return (
-    (length + 31 * message.charCodeAt(0) + 7 * message.charCodeAt(length - 1)) &
-    (CONSTANT_SLOTS - 1)
-  );
+function constantSlot(length: number, first: number, last: number): number {
+  return (length + 31 * first + 7 * last) & (CONSTANT_SLOTS - 1);
 }
 
 /**
@@ -94,13 +90,21 @@ export class TemplateInterner {
   }
 
   /**
-   * `intern(message)`, or null when `message` holds a character that
-   * `cleanMessage` removes (the scan that finds the tokens notices it): lets
-   * the normalizer skip a separate cleaning pass over messages that are
-   * already clean, which is nearly all of them.
+   * `intern(message)`, or null when cleaning might change `message`: it does
+   * not start and end with a printable ASCII character other than space
+   * (`""` included), or it holds a character that `cleanMessage` removes
+   * (the scan that finds the tokens notices it). Lets the normalizer skip a
+   * separate cleaning pass over messages that are already clean, which is
+   * nearly all of them; the end characters are read once, for this test and
+   * for the constant-template slot.
    */
   internIfClean(message: string): InternedTemplate | null {
-    const slot = constantSlot(message);
+    const length = message.length;
+    if (length === 0) return null;
+    const first = message.charCodeAt(0);
+    const last = message.charCodeAt(length - 1);
+    if (!isPrintableAscii(first) || !isPrintableAscii(last)) return null;
+    const slot = constantSlot(length, first, last);
     const constant = this.constants[slot] as Bucket | null;
     if (constant !== null && constant.template === message) return constant;
     findVariableTokens(message, this.tokens);
