@@ -54,11 +54,12 @@ export class StandardTextLineParser extends TextLineParser {
    * with a common tail it saves about 130 ns (no pair is read in
    * JavaScript); on a line with a head but another tail (or no pairs) it
    * costs about 100-200 ns (the regex reads the message and backtracks
-   * before the tail part fails). +1 per line with a common tail (up to `MAX_TAIL_CREDIT`),
-   * -`TAIL_MISS_COST` per line without; while it is negative, lines are
-   * read by `parseStandardLine` and each adds 1 back, so a file without
-   * common tails tries `headAndTail` on one line in `TAIL_MISS_COST + 1`.
-   * Both readings give the same ParsedLog: this only chooses the cheaper.
+   * before the tail part fails). +1 per line with a common tail (up to
+   * `MAX_TAIL_CREDIT`), -`TAIL_MISS_COST` per line without; while it is
+   * negative, lines are read by `parseStandardLine` and each adds 1 back,
+   * so a file without common tails tries `headAndTail` on one line in
+   * `TAIL_MISS_COST + 1`. Both readings give the same ParsedLog: this only
+   * chooses the cheaper.
    */
   private tailCredit = 0;
 
