@@ -201,10 +201,17 @@ function ipv6End(text: string, start: number): number {
   return groupsBefore === 8 ? index : -1;
 }
 
+/**
+ * True when a number may end before `code`, the character at `index` (-1 at
+ * the end): it is not a letter or digit, nor `.` followed by a digit.
+ */
+function numberMayEndBefore(code: number, text: string, index: number): boolean {
+  return !isAlphanumeric(code) && !(code === DOT && isDigit(codeAt(text, index + 1)));
+}
+
 /** True when a number may end at `index`: no letter or digit follows, nor `.` and a digit. */
 function numberMayEndAt(text: string, index: number): boolean {
-  const next = codeAt(text, index);
-  return !isAlphanumeric(next) && !(next === DOT && isDigit(codeAt(text, index + 1)));
+  return numberMayEndBefore(codeAt(text, index), text, index);
 }
 
 /** End of `1-3 digits` x4 separated by `.`, with an optional `:port` of 1-5 digits, or -1. */
@@ -230,30 +237,40 @@ function ipv4End(text: string, start: number): number {
 
 /**
  * End of a number (digits, `.digits` groups) with an optional unit suffix
- * whose leading digits end at `integerEnd` (found by the caller), or -1.
+ * whose leading digits end at `integerEnd` (found by the caller, who also
+ * read the character there: `atIntegerEnd`, -1 at the end), or -1. The
+ * character after each part is carried to the next test, not read again.
  */
-function numberEnd(text: string, integerEnd: number): number {
+function numberEnd(text: string, integerEnd: number, atIntegerEnd: number): number {
   let index = integerEnd;
-  while (codeAt(text, index) === DOT && isDigit(codeAt(text, index + 1))) {
+  let code = atIntegerEnd;
+  while (code === DOT && isDigit(codeAt(text, index + 1))) {
     index += 2;
-    while (isDigit(codeAt(text, index))) index += 1;
+    code = codeAt(text, index);
+    while (isDigit(code)) {
+      index += 1;
+      code = codeAt(text, index);
+    }
   }
-  const next = codeAt(text, index);
-  if (next === PERCENT && numberMayEndAt(text, index + 1)) return index + 1;
+  if (code === PERCENT && numberMayEndAt(text, index + 1)) return index + 1;
   if (
-    (next === MICRO || next === GREEK_MU) &&
+    (code === MICRO || code === GREEK_MU) &&
     (codeAt(text, index + 1) | 32) === 115 &&
     numberMayEndAt(text, index + 2)
   )
     return index + 2;
-  if (isLetter(next)) {
+  if (isLetter(code)) {
     let unitEnd = index + 1;
-    while (isLetter(codeAt(text, unitEnd))) unitEnd += 1;
+    code = codeAt(text, unitEnd);
+    while (isLetter(code)) {
+      unitEnd += 1;
+      code = codeAt(text, unitEnd);
+    }
     if (unitEnd - index > 5 || !NUMBER_UNITS.has(text.slice(index, unitEnd).toLowerCase()))
       return -1;
     index = unitEnd;
   }
-  return numberMayEndAt(text, index) ? index : -1;
+  return numberMayEndBefore(code, text, index) ? index : -1;
 }
 
 /**
@@ -298,11 +315,16 @@ function tokenEnd(
   if (afterDot) return -1;
   // An all-digit run's digits end where the run ends; otherwise find the first non-digit.
   let integerEnd = runEnd;
+  let atIntegerEnd = next;
   if ((runKinds & DIGIT_KIND) === 0) {
     integerEnd = start + 1;
-    while (isDigit(text.charCodeAt(integerEnd))) integerEnd += 1;
+    atIntegerEnd = text.charCodeAt(integerEnd);
+    while (isDigit(atIntegerEnd)) {
+      integerEnd += 1;
+      atIntegerEnd = text.charCodeAt(integerEnd);
+    }
   }
-  return numberEnd(text, integerEnd);
+  return numberEnd(text, integerEnd, atIntegerEnd);
 }
 
 const FNV_OFFSET = 0x811c9dc5;
