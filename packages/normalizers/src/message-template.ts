@@ -522,7 +522,10 @@ export function templateFromTokens(message: string, tokens: TokenRanges): string
   return result + message.slice(copied);
 }
 
-const scratchTokens = new TokenRanges();
+/** Template code units `messageTemplate` keeps room for between calls (3 per character of an 8192-character message). */
+const KEPT_TEMPLATE_CODES = 3 * 8192 + 2;
+
+let scratchTokens = new TokenRanges();
 
 /**
  * The template of a message: every variable token replaced by `<*>`
@@ -545,5 +548,8 @@ const scratchTokens = new TokenRanges();
  */
 export function messageTemplate(message: string): string {
   findVariableTokens(message, scratchTokens);
-  return templateFromTokens(message, scratchTokens);
+  const template = templateFromTokens(message, scratchTokens);
+  // A very long message grew the scan's buffers: let them go rather than keep them.
+  if (scratchTokens.templateCodes.length > KEPT_TEMPLATE_CODES) scratchTokens = new TokenRanges();
+  return template;
 }

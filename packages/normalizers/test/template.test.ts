@@ -109,6 +109,11 @@ describe("messageTemplate", () => {
     );
   });
 
+  it("reads messages after a very long one as before", () => {
+    expect(messageTemplate("x 1 ".repeat(20_000))).toBe("x <*> ".repeat(20_000));
+    expect(messageTemplate("user 42 logged in")).toBe("user <*> logged in");
+  });
+
   it("is idempotent: a template is its own template", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 120 }), (text) => {
