@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 import { normalizeTimestamp } from "../src/index.js";
-import { scanIsoTimestamp } from "../src/iso-timestamp.js";
+import { NOT_THIS_SHAPE, scanIsoTimestamp, scanMillisecondsUtc } from "../src/iso-timestamp.js";
 import { timestampInstant } from "../src/normalize-timestamp.js";
 import { resolveTimestampOptions } from "../src/options.js";
 import { ZoneOffsets } from "../src/zone-offsets.js";
@@ -242,7 +242,7 @@ describe("normalizeTimestamp", () => {
   });
 });
 
-describe("scanIsoTimestamp, 24-character form", () => {
+describe("scanMillisecondsUtc, the 24-character form", () => {
   // Characters around the form's own: digits, its separators and their alternatives, and others.
   const OTHERS = [
     ..."0123456789",
@@ -282,7 +282,10 @@ describe("scanIsoTimestamp, 24-character form", () => {
       const zone = new ZoneOffsets(timeZone);
       fc.assert(
         fc.property(nearForm, (text) => {
-          const actual = scanIsoTimestamp(text, zone);
+          // As `timestampInstant` reads the text: the fixed-position form, else the general scan.
+          const fast = scanMillisecondsUtc(text);
+          if (fast !== NOT_THIS_SHAPE) expect(fast).toBe(scanIsoTimestamp(text, zone));
+          const actual = fast === NOT_THIS_SHAPE ? scanIsoTimestamp(text, zone) : fast;
           const designator = text.charCodeAt(23);
           if (designator === 90 || designator === 122)
             expect(actual).toBe(scanIsoTimestamp(`${text.slice(0, 23)}+00:00`, zone));
@@ -300,6 +303,7 @@ describe("scanIsoTimestamp, 24-character form", () => {
       fc.property(
         fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 11, 31, 23, 59, 59, 999) }),
         (instant) => {
+          expect(scanMillisecondsUtc(new Date(instant).toISOString())).toBe(instant);
           expect(scanIsoTimestamp(new Date(instant).toISOString(), zone)).toBe(instant);
         },
       ),
@@ -316,6 +320,17 @@ describe("scanIsoTimestamp, 24-character form", () => {
           expect(timestampInstant(text, context)).toBe(timestampInstant(` ${text}`, context));
         }),
         { numRuns: 3000 },
+      );
+      // Random digits rarely make a date in 1970..2100: instants in range, written by toISOString, too.
+      fc.assert(
+        fc.property(
+          fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 11, 31, 23, 59, 59, 999) }),
+          (instant) => {
+            const text = new Date(instant).toISOString();
+            expect(timestampInstant(text, context)).toBe(timestampInstant(` ${text}`, context));
+          },
+        ),
+        { numRuns: 1000 },
       );
     }
   });
